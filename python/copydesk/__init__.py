@@ -1,0 +1,47 @@
+"""copydesk: tokens, sentences, quotations and quantities in news text.
+
+    >>> import copydesk
+    >>> [t.text for t in copydesk.tokenize("Russia’s army didn’t move.")]
+    ['Russia', '’s', 'army', 'did', 'n’t', 'move', '.']
+
+Offsets are `str` indices, end exclusive: `text[t.start:t.end] == t.text`.
+"""
+
+from ._api import (
+    DEFAULT_LAYERS,
+    LAYERS,
+    TOKEN_KINDS,
+    Analysis,
+    Batch,
+    Sentence,
+    SpanTable,
+    Token,
+    Tokens,
+    analyze,
+    analyze_batch,
+    sentences,
+    sentences_batch,
+    tokenize,
+    tokenize_batch,
+)
+from ._core import CopydeskError, __version__
+
+__all__ = [
+    "DEFAULT_LAYERS",
+    "LAYERS",
+    "TOKEN_KINDS",
+    "Analysis",
+    "Batch",
+    "CopydeskError",
+    "Sentence",
+    "SpanTable",
+    "Token",
+    "Tokens",
+    "__version__",
+    "analyze",
+    "analyze_batch",
+    "sentences",
+    "sentences_batch",
+    "tokenize",
+    "tokenize_batch",
+]

@@ -1,0 +1,287 @@
+"""The public Python API: thin, typed wrappers over the arrays `_core` returns.
+
+Single-document calls give convenient objects (`Tokens`, `Sentence`,
+`Analysis`); batch calls give a `Batch` of columnar arrays (CSR: one offsets
+array per layer), so a million documents never mean a million Python objects.
+Offsets are `str` indices (code points) unless `offsets="bytes"` is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, NamedTuple, Sequence, overload
+
+import numpy as np
+
+from . import _core
+
+TOKEN_KINDS: tuple[str, ...] = tuple(_core.TOKEN_KINDS)
+
+#: The layers this version builds, in output order.
+LAYERS: tuple[str, ...] = ("tokens", "sentences")
+#: Layers named by the output schema that this version does not build yet.
+PLANNED_LAYERS: tuple[str, ...] = ("quotes", "quantities")
+#: What `analyze` and `copydesk annotate` produce when no layers are named.
+DEFAULT_LAYERS: tuple[str, ...] = tuple(x for x in LAYERS if x != "tokens")
+
+
+def check_layers(layers: Sequence[str] | str | None, default: Sequence[str] = LAYERS) -> tuple[str, ...]:
+    """Validate layer names; a layer that is not built yet is a clear error."""
+    if layers is None:
+        return tuple(default)
+    if isinstance(layers, str):
+        layers = [x.strip() for x in layers.split(",") if x.strip()]
+    out = []
+    for name in layers:
+        if name in PLANNED_LAYERS:
+            raise _core.CopydeskError(
+                f"layer {name!r} is not available in copydesk {_core.__version__}; available: {', '.join(LAYERS)}"
+            )
+        if name not in LAYERS:
+            raise _core.CopydeskError(f"unknown layer {name!r}; available: {', '.join(LAYERS)}")
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+class Sentence(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def _slice(text: str, data: bytes | None, start: int, end: int) -> str:
+    if data is None:
+        return text[start:end]
+    return data[start:end].decode("utf-8")
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of one text, backed by arrays.
+
+    `len`, indexing and iteration give `Token(text, start, end, kind)`;
+    `.starts`, `.ends` (int64) and `.kinds` (uint8 codes into `TOKEN_KINDS`)
+    give the arrays without one Python object per token.
+    """
+
+    __slots__ = ("text", "starts", "ends", "kinds", "offsets", "_data")
+
+    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray, kinds: np.ndarray, offsets: str = "chars"):
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.kinds = kinds
+        self.offsets = offsets
+        self._data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> Tokens: ...
+    def __getitem__(self, i: int | slice) -> Token | Tokens:
+        if isinstance(i, slice):
+            return Tokens(self.text, self.starts[i], self.ends[i], self.kinds[i], self.offsets)
+        s, e = int(self.starts[i]), int(self.ends[i])
+        return Token(_slice(self.text, self._data, s, e), s, e, TOKEN_KINDS[self.kinds[i]])
+
+    def __iter__(self) -> Iterator[Token]:
+        text, data = self.text, self._data
+        for s, e, k in zip(self.starts.tolist(), self.ends.tolist(), self.kinds.tolist()):
+            yield Token(_slice(text, data, s, e), s, e, TOKEN_KINDS[k])
+
+    def __repr__(self) -> str:
+        head = ", ".join(repr(t.text) for t in self[:8])
+        return f"Tokens([{head}{', …' if len(self) > 8 else ''}], n={len(self)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tokens):
+            return NotImplemented
+        return (
+            self.text == other.text
+            and self.offsets == other.offsets
+            and np.array_equal(self.starts, other.starts)
+            and np.array_equal(self.ends, other.ends)
+            and np.array_equal(self.kinds, other.kinds)
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Tokens, (self.text, self.starts, self.ends, self.kinds, self.offsets))
+
+    @property
+    def texts(self) -> list[str]:
+        """The token strings, in order."""
+        return [t.text for t in self]
+
+    @property
+    def kind_names(self) -> list[str]:
+        return [TOKEN_KINDS[k] for k in self.kinds.tolist()]
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """Tokens in the output schema: `{start, end, kind}` each."""
+        return [
+            {"start": s, "end": e, "kind": TOKEN_KINDS[k]}
+            for s, e, k in zip(self.starts.tolist(), self.ends.tolist(), self.kinds.tolist())
+        ]
+
+
+def _sentences(text: str, starts: np.ndarray, ends: np.ndarray, offsets: str) -> list[Sentence]:
+    data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
+    return [Sentence(_slice(text, data, s, e), s, e) for s, e in zip(starts.tolist(), ends.tolist())]
+
+
+def tokenize(text: str, *, mode: str = "ud", offsets: str = "chars", surrogates: str = "error") -> Tokens:
+    """Tokens of `text`.
+
+    `mode="ud"` follows Universal Dependencies English (clitics and hyphenated
+    compounds split, urls, emails, hashtags and emoji whole); `mode="uax29"`
+    gives Unicode's default word boundaries. A lone surrogate raises
+    `CopydeskError` naming its position, unless `surrogates="replace"`.
+    """
+    r = _core.tokenize(text, mode=mode, offsets=offsets, surrogates=surrogates)
+    return Tokens(text, r["starts"], r["ends"], r["kinds"], offsets)
+
+
+def sentences(text: str, *, offsets: str = "chars", surrogates: str = "error") -> list[Sentence]:
+    """Sentences of `text` as `Sentence(text, start, end)` spans."""
+    r = _core.sentences(text, offsets=offsets, surrogates=surrogates)
+    return _sentences(text, r["starts"], r["ends"], offsets)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every requested layer of one text."""
+
+    text: str
+    tokens: Tokens | None = None
+    sentences: list[Sentence] | None = None
+    offsets: str = "chars"
+    layers: tuple[str, ...] = field(default=LAYERS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The layers in the output schema of `copydesk annotate` (without `id`)."""
+        out: dict[str, Any] = {}
+        if self.tokens is not None:
+            out["tokens"] = self.tokens.to_list()
+        if self.sentences is not None:
+            out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        return out
+
+
+@dataclass(frozen=True)
+class SpanTable:
+    """One layer of a batch, CSR: rows of document `i` are `offsets[i]:offsets[i+1]`."""
+
+    offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    kinds: np.ndarray | None = None
+
+    def row(self, i: int) -> slice:
+        return slice(int(self.offsets[i]), int(self.offsets[i + 1]))
+
+
+class Batch(Sequence[Analysis]):
+    """The analyses of a list of texts, as columnar arrays per layer.
+
+    `batch.tokens` / `batch.sentences` are `SpanTable`s; `batch[i]` builds the
+    `Analysis` of document `i` on demand.
+    """
+
+    def __init__(self, texts: Sequence[str], raw: dict[str, dict[str, np.ndarray]], layers: tuple[str, ...], offsets: str):
+        self.texts = texts
+        self.layers = layers
+        self.offsets = offsets
+        self.tokens = SpanTable(**raw["tokens"]) if "tokens" in raw else None
+        self.sentences = SpanTable(**raw["sentences"]) if "sentences" in raw else None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Analysis: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Analysis]: ...
+    def __getitem__(self, i: int | slice) -> Analysis | list[Analysis]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        text = self.texts[i]
+        tokens = sents = None
+        if self.tokens is not None:
+            r = self.tokens.row(i)
+            assert self.tokens.kinds is not None
+            tokens = Tokens(text, self.tokens.starts[r], self.tokens.ends[r], self.tokens.kinds[r], self.offsets)
+        if self.sentences is not None:
+            r = self.sentences.row(i)
+            sents = _sentences(text, self.sentences.starts[r], self.sentences.ends[r], self.offsets)
+        return Analysis(text, tokens, sents, self.offsets, self.layers)
+
+
+def analyze(
+    text: str,
+    *,
+    layers: Sequence[str] | str | None = None,
+    tokens: bool | None = None,
+    sentences: bool | None = None,
+    offsets: str = "chars",
+    surrogates: str = "error",
+) -> Analysis:
+    """Every layer of `text` (or those named in `layers`); `tokens=False`
+    and the like switch single layers off."""
+    chosen = _choose(layers, tokens=tokens, sentences=sentences)
+    return analyze_batch([text], layers=chosen, offsets=offsets, threads=1, surrogates=surrogates)[0]
+
+
+def _choose(layers: Sequence[str] | str | None, **switches: bool | None) -> tuple[str, ...]:
+    chosen = list(check_layers(layers))
+    for name, on in switches.items():
+        if on is False and name in chosen:
+            chosen.remove(name)
+        elif on is True and name not in chosen:
+            chosen.append(name)
+    return tuple(x for x in LAYERS if x in chosen)
+
+
+def analyze_batch(
+    texts: Sequence[str],
+    *,
+    layers: Sequence[str] | str | None = None,
+    offsets: str = "chars",
+    threads: int | None = None,
+    surrogates: str = "error",
+) -> Batch:
+    """Analyse many texts with the GIL released, in parallel unless `threads=1`."""
+    chosen = check_layers(layers)
+    texts = texts if isinstance(texts, list) else list(texts)
+    raw = _core.analyze_batch(
+        texts,
+        tokens="tokens" in chosen,
+        sentences="sentences" in chosen,
+        offsets=offsets,
+        threads=threads,
+        surrogates=surrogates,
+    )
+    return Batch(texts, raw, chosen, offsets)
+
+
+def tokenize_batch(texts: Sequence[str], *, offsets: str = "chars", threads: int | None = None) -> Batch:
+    """Tokens of many texts: `batch.tokens` is a `SpanTable`."""
+    return analyze_batch(texts, layers=("tokens",), offsets=offsets, threads=threads)
+
+
+def sentences_batch(texts: Sequence[str], *, offsets: str = "chars", threads: int | None = None) -> Batch:
+    """Sentences of many texts: `batch.sentences` is a `SpanTable`."""
+    return analyze_batch(texts, layers=("sentences",), offsets=offsets, threads=threads)

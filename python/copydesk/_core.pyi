@@ -1,0 +1,27 @@
+"""Type stubs for the compiled `copydesk._core` extension (checked with mypy.stubtest)."""
+
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: Final[str]
+TOKEN_KINDS: Final[list[str]]
+
+class CopydeskError(ValueError):
+    """Input copydesk cannot process; `position` (a str index) where known."""
+
+    position: int
+
+def tokenize(
+    text: str, mode: str = "ud", offsets: str = "chars", surrogates: str = "error"
+) -> dict[str, npt.NDArray[np.int64] | npt.NDArray[np.uint8]]: ...
+def sentences(text: str, offsets: str = "chars", surrogates: str = "error") -> dict[str, npt.NDArray[np.int64]]: ...
+def analyze_batch(
+    texts: list[str],
+    tokens: bool = True,
+    sentences: bool = True,
+    offsets: str = "chars",
+    threads: int | None = None,
+    surrogates: str = "error",
+) -> dict[str, dict[str, npt.NDArray[np.int64] | npt.NDArray[np.uint8]]]: ...

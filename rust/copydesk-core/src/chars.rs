@@ -1,0 +1,118 @@
+//! Character classes for the tokenizer: a 128-entry table for ASCII (the fast
+//! path) and Unicode general categories and emoji properties for the rest.
+
+use unicode_properties::{EmojiStatus, GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Space,
+    Letter,
+    Digit,
+    /// Combining marks, variation selectors and format characters (ZWJ, soft
+    /// hyphen): they belong to whatever precedes them.
+    Mark,
+    Quote,
+    Punct,
+    Symbol,
+    Emoji,
+    RegionalIndicator,
+    /// Controls and unassigned code points: a symbol token each.
+    Other,
+}
+
+const fn ascii_table() -> [Class; 128] {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Class::Space,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'"' | b'\'' => Class::Quote,
+            b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~' => Class::Symbol,
+            0x21..=0x7e => Class::Punct,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    t
+}
+
+pub static ASCII: [Class; 128] = ascii_table();
+
+/// Quotation marks that are not in the initial/final punctuation categories.
+fn is_extra_quote(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201A}' | '\u{201E}' | '\u{300C}'..='\u{300F}' | '\u{301D}'..='\u{301F}' | '\u{FF02}' | '\u{FF07}'
+            | '\u{FE41}'..='\u{FE44}' | '\u{2E42}' | '\u{275B}'..='\u{2760}' | '\u{1F676}'..='\u{1F678}'
+    )
+}
+
+pub fn class_of(c: char) -> Class {
+    if (c as u32) < 128 {
+        return ASCII[c as usize];
+    }
+    if c.is_whitespace() {
+        return Class::Space;
+    }
+    if matches!(c, '\u{1F1E6}'..='\u{1F1FF}') {
+        return Class::RegionalIndicator;
+    }
+    use GeneralCategory as G;
+    match c.general_category() {
+        G::UppercaseLetter | G::LowercaseLetter | G::TitlecaseLetter | G::ModifierLetter | G::OtherLetter => {
+            Class::Letter
+        }
+        G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Digit,
+        G::NonspacingMark | G::SpacingMark | G::EnclosingMark | G::Format => Class::Mark,
+        G::InitialPunctuation | G::FinalPunctuation => Class::Quote,
+        _ if is_extra_quote(c) => Class::Quote,
+        G::ConnectorPunctuation
+        | G::DashPunctuation
+        | G::OpenPunctuation
+        | G::ClosePunctuation
+        | G::OtherPunctuation => Class::Punct,
+        G::OtherSymbol if is_emoji(c) => Class::Emoji,
+        G::MathSymbol | G::CurrencySymbol | G::ModifierSymbol | G::OtherSymbol => Class::Symbol,
+        _ => Class::Other,
+    }
+}
+
+/// A pictographic emoji: presentation as emoji by default, or a modifier base
+/// (text-default symbols such as © and ™ stay symbols).
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c.emoji_status(),
+        EmojiStatus::EmojiPresentation
+            | EmojiStatus::EmojiModifierBase
+            | EmojiStatus::EmojiPresentationAndModifierBase
+            | EmojiStatus::EmojiPresentationAndEmojiComponent
+            | EmojiStatus::EmojiPresentationAndModifierAndEmojiComponent
+    ) || matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// Characters that continue an emoji sequence after its base.
+pub fn is_emoji_modifier(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{20E3}')
+}
+
+pub const ZWJ: char = '\u{200D}';
+
+/// Letters of scripts that UAX #29 segments differently from Latin-script
+/// English (Han, Kana, Thai, Hangul, ...): a chunk holding one is segmented by
+/// UAX #29 word boundaries instead of the English rules.
+pub fn needs_uax29(c: char) -> bool {
+    (c as u32) >= 0x0590 && c.is_alphabetic() && !matches!(c, '\u{1D00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' | '\u{FB00}'..='\u{FB06}')
+}
+
+#[inline]
+pub fn is_upper_start(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[inline]
+pub fn is_lower_start(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}

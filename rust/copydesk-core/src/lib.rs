@@ -1,0 +1,15 @@
+//! copydesk-core: the pure-Rust core of copydesk.
+//!
+//! The text is scanned once into tokens ([`token::tokenize`]); every later
+//! stage reads the token stream. All offsets here are byte offsets into the
+//! UTF-8 text; the bindings convert them to code-point offsets at the edge
+//! ([`offsets`]).
+
+pub mod analysis;
+mod chars;
+mod lexicon;
+pub mod offsets;
+pub mod token;
+
+pub use analysis::{analyze, analyze_batch, Analysis, Layers};
+pub use token::{sentences, tokenize, tokenize_uax29, Span, Token, TokenKind};

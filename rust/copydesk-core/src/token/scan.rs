@@ -1,0 +1,547 @@
+//! The tokenizer: one pass over the UTF-8 bytes.
+//!
+//! The text is cut at whitespace into chunks (an ASCII byte table decides most
+//! bytes without decoding). Each chunk is then lexed left to right: urls and
+//! emails are taken whole, words and numbers are scanned with the connectors
+//! they may contain (`5,000`, `U.S`, `O'Neil`, `anti-war`) and then split as
+//! Universal Dependencies English does (clitics, hyphens, `70km`), and every
+//! other character becomes a punctuation, quote, symbol or emoji token.
+//!
+//! Every byte is looked at a bounded number of times, so the scan is linear.
+
+use super::uax29::push_uax29;
+use super::{Token, TokenKind};
+use crate::chars::{class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
+use crate::lexicon::{AbbrevClass, Lexicon};
+
+/// Tokenizes `text` following Universal Dependencies conventions for English.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Like [`tokenize`], appending to `out` (reuses its allocation).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    let mut lexer = Lexer { text, bytes: text.as_bytes(), out, lex: Lexicon::get() };
+    lexer.run();
+}
+
+struct Lexer<'a, 'o> {
+    text: &'a str,
+    bytes: &'a [u8],
+    out: &'o mut Vec<Token>,
+    lex: &'static Lexicon,
+}
+
+/// The char at byte `i` and its class. `i` must be on a char boundary.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, ASCII[b as usize], 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c, class_of(c), c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_alnum(class: Class) -> bool {
+    matches!(class, Class::Letter | Class::Digit)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Clitics that Universal Dependencies splits off after an apostrophe.
+fn is_clitic(s: &str) -> bool {
+    matches!(s.len(), 1 | 2)
+        && ["s", "m", "d", "re", "ve", "ll"].iter().any(|c| s.eq_ignore_ascii_case(c))
+}
+
+impl Lexer<'_, '_> {
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        debug_assert!(start < end);
+        self.out.push(Token { start, end, kind });
+    }
+
+    fn run(&mut self) {
+        let n = self.bytes.len();
+        let mut i = 0;
+        while i < n {
+            let b = self.bytes[i];
+            if b < 0x80 {
+                if ASCII[b as usize] == Class::Space {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let (c, _, len) = char_at(self.text, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+            }
+            // A chunk: a maximal run of non-whitespace.
+            let start = i;
+            let mut complex_script = false;
+            while i < n {
+                let b = self.bytes[i];
+                if b < 0x80 {
+                    if ASCII[b as usize] == Class::Space {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let (c, _, len) = char_at(self.text, i);
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    complex_script |= needs_uax29(c);
+                    i += len;
+                }
+            }
+            if complex_script {
+                push_uax29(self.text, start, i, self.out);
+            } else {
+                self.chunk(start, i);
+            }
+        }
+    }
+
+    /// Lexes one whitespace-free chunk, taking urls and emails whole first.
+    fn chunk(&mut self, s: usize, e: usize) {
+        if let Some((a, b, kind)) = self.find_url_or_email(s, e) {
+            self.lex_range(s, a);
+            self.push(a, b, kind);
+            self.chunk(b, e);
+        } else {
+            self.lex_range(s, e);
+        }
+    }
+
+    fn lex_range(&mut self, s: usize, e: usize) {
+        let mut p = s;
+        while p < e {
+            p = self.lex_one(p, s, e);
+        }
+    }
+
+    /// A url (`scheme://…`, `www.…`) or an email address in the chunk.
+    fn find_url_or_email(&self, s: usize, e: usize) -> Option<(usize, usize, TokenKind)> {
+        let chunk = &self.bytes[s..e];
+        if e - s < 5 {
+            return None;
+        }
+        let url_start = if let Some(k) = memchr::memmem::find(chunk, b"://") {
+            let mut a = s + k;
+            while a > s && self.bytes[a - 1].is_ascii_alphabetic() {
+                a -= 1;
+            }
+            (s + k - a >= 2).then_some(a)
+        } else {
+            memchr::memmem::find(chunk, b"www.")
+                .map(|k| s + k)
+                .filter(|&a| a == s || !self.bytes[a - 1].is_ascii_alphanumeric())
+        };
+        if let Some(a) = url_start {
+            let b = self.trim_url_end(a, e);
+            if b > a + 4 {
+                return Some((a, b, TokenKind::Url));
+            }
+        }
+        let at = s + memchr::memchr(b'@', chunk)?;
+        let local_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+        let mut a = at;
+        while a > s && local_char(self.bytes[a - 1]) {
+            a -= 1;
+        }
+        while a < at && !self.bytes[a].is_ascii_alphanumeric() {
+            a += 1;
+        }
+        let mut b = at + 1;
+        while b < e && (self.bytes[b].is_ascii_alphanumeric() || matches!(self.bytes[b], b'.' | b'-')) {
+            b += 1;
+        }
+        while b > at + 1 && !self.bytes[b - 1].is_ascii_alphanumeric() {
+            b -= 1;
+        }
+        // `name@host` with no dot is still an address in mail headers (`Sara/HOU/ECT@ECT`).
+        (a < at && b > at + 1).then_some((a, b, TokenKind::Email))
+    }
+
+    /// Drops trailing punctuation from a url, keeping a closing bracket whose
+    /// opening bracket is part of it (`…/Foo_(bar)`).
+    fn trim_url_end(&self, a: usize, mut b: usize) -> usize {
+        while b > a {
+            let (c, _, len) = self.char_before(b);
+            let keep = match c {
+                ')' => self.bytes[a..b].contains(&b'('),
+                ']' => self.bytes[a..b].contains(&b'['),
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '>' | '}' | '\u{2019}' | '\u{201D}' | '\u{2026}' => false,
+                _ => true,
+            };
+            if keep {
+                break;
+            }
+            b -= len;
+        }
+        b
+    }
+
+    fn char_before(&self, i: usize) -> (char, Class, usize) {
+        let mut j = i - 1;
+        while !self.text.is_char_boundary(j) {
+            j -= 1;
+        }
+        char_at(self.text, j)
+    }
+
+    /// The first character after `i` that is not whitespace, if any.
+    fn next_visible(&self, mut i: usize) -> Option<(char, Class)> {
+        while i < self.bytes.len() {
+            let (c, class, len) = char_at(self.text, i);
+            if class != Class::Space {
+                return Some((c, class));
+            }
+            i += len;
+        }
+        None
+    }
+
+    /// Lexes one token (or a word that splits into several) at `p` within the
+    /// chunk `[s, e)`; returns where the next one starts.
+    fn lex_one(&mut self, p: usize, s: usize, e: usize) -> usize {
+        let (c, class, len) = char_at(self.text, p);
+        let next = if p + len < e { Some(char_at(self.text, p + len)) } else { None };
+        match class {
+            Class::Letter | Class::Digit => self.lex_word(p, p, e),
+            Class::Quote => {
+                if is_apostrophe(c) || c == '\u{2018}' {
+                    if let Some((_, Class::Digit, _)) = next {
+                        // '90s, ’06: the apostrophe belongs to the number.
+                        return self.lex_word(p, p + len, e);
+                    }
+                    if is_apostrophe(c) && p > s {
+                        // A clitic after a period-final abbreviation: Jr.'s
+                        let w_end = self.scan_letters(p + len, e);
+                        if w_end > p + len && is_clitic(&self.text[p + len..w_end]) {
+                            self.push(p, w_end, TokenKind::Word);
+                            return w_end;
+                        }
+                    }
+                }
+                self.push(p, p + len, TokenKind::Quote);
+                p + len
+            }
+            Class::Punct => match c {
+                '.' | '?' | '!' => {
+                    let end = self.run_of(p, e, |c| matches!(c, '.' | '?' | '!'));
+                    self.push(p, end, TokenKind::Punct);
+                    end
+                }
+                '-' | '*' | '=' | '_' | '#' | '\u{2014}' | '\u{2013}' | '\u{2026}' => {
+                    if c == '#' {
+                        if let Some((_, Class::Letter, _)) = next {
+                            let end = self.scan_word_chars(p + len, e);
+                            self.push(p, end, TokenKind::Hashtag);
+                            return end;
+                        }
+                    }
+                    let end = self.run_of(p, e, |d| d == c);
+                    self.push(p, end, TokenKind::Punct);
+                    end
+                }
+                '@' if matches!(next, Some((_, Class::Letter | Class::Digit, _)) | Some(('_', _, _))) => {
+                    let end = self.scan_word_chars(p + len, e);
+                    self.push(p, end, TokenKind::Mention);
+                    end
+                }
+                _ => {
+                    self.push(p, p + len, TokenKind::Punct);
+                    p + len
+                }
+            },
+            Class::Emoji | Class::RegionalIndicator => {
+                let end = self.scan_emoji(p, c, e);
+                self.push(p, end, TokenKind::Emoji);
+                end
+            }
+            Class::Symbol | Class::Mark | Class::Other | Class::Space => {
+                let end = self.skip_marks(p + len, e);
+                self.push(p, end, TokenKind::Symbol);
+                end
+            }
+        }
+    }
+
+    /// End of a run of characters matching `pred` starting at `p`.
+    fn run_of(&self, mut p: usize, e: usize, pred: impl Fn(char) -> bool) -> usize {
+        while p < e {
+            let (c, _, len) = char_at(self.text, p);
+            if !pred(c) {
+                break;
+            }
+            p += len;
+        }
+        p
+    }
+
+    fn skip_marks(&self, mut p: usize, e: usize) -> usize {
+        while p < e {
+            let (_, class, len) = char_at(self.text, p);
+            if class != Class::Mark {
+                break;
+            }
+            p += len;
+        }
+        p
+    }
+
+    fn scan_letters(&self, mut p: usize, e: usize) -> usize {
+        while p < e {
+            let (_, class, len) = char_at(self.text, p);
+            if !matches!(class, Class::Letter | Class::Mark) {
+                break;
+            }
+            p += len;
+        }
+        p
+    }
+
+    /// Letters, digits, marks and underscores: the body of a hashtag or mention.
+    fn scan_word_chars(&self, mut p: usize, e: usize) -> usize {
+        while p < e {
+            let (c, class, len) = char_at(self.text, p);
+            if !(matches!(class, Class::Letter | Class::Digit | Class::Mark) || c == '_') {
+                break;
+            }
+            p += len;
+        }
+        p
+    }
+
+    /// An emoji sequence: a flag (two regional indicators), or a base with
+    /// modifiers, variation selectors and ZWJ-joined further bases.
+    fn scan_emoji(&self, p: usize, first: char, e: usize) -> usize {
+        let mut q = p + first.len_utf8();
+        if class_of(first) == Class::RegionalIndicator {
+            if q < e {
+                let (_, class, len) = char_at(self.text, q);
+                if class == Class::RegionalIndicator {
+                    q += len;
+                }
+            }
+            return q;
+        }
+        while q < e {
+            let (c, _, len) = char_at(self.text, q);
+            if is_emoji_modifier(c) {
+                q += len;
+            } else if c == ZWJ && q + len < e {
+                let (d, class, dlen) = char_at(self.text, q + len);
+                if matches!(class, Class::Emoji | Class::Symbol) || d == '\u{2640}' || d == '\u{2642}' {
+                    q += len + dlen;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        q
+    }
+
+    /// Scans a word or number starting at `p` (the token starts at `tok_start`,
+    /// which is before `p` for `'90s`), then emits it split as UD does.
+    /// Returns where the next token starts.
+    fn lex_word(&mut self, tok_start: usize, p: usize, e: usize) -> usize {
+        let mut q = p;
+        let mut prev = Class::Letter;
+        let mut has_hyphen = false;
+        let mut has_apostrophe = false;
+        let mut has_dot = false;
+        while q < e {
+            let (c, class, len) = char_at(self.text, q);
+            match class {
+                Class::Letter | Class::Digit => {
+                    prev = class;
+                    q += len;
+                    continue;
+                }
+                Class::Mark => {
+                    q += len;
+                    continue;
+                }
+                _ => {}
+            }
+            // A connector joins the word only with alphanumerics on both sides.
+            let Some((_, next, _)) = (q + len < e).then(|| char_at(self.text, q + len)) else { break };
+            if !is_alnum(next) {
+                break;
+            }
+            let digits = prev == Class::Digit && next == Class::Digit;
+            let letters = prev == Class::Letter && next == Class::Letter;
+            let joins = match c {
+                '.' => true,
+                ',' | ':' | '/' => digits,
+                '-' | '\u{2010}' => digits || letters,
+                '\'' | '\u{2019}' => letters,
+                '&' => letters,
+                '_' => true,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            has_hyphen |= matches!(c, '-' | '\u{2010}');
+            has_apostrophe |= is_apostrophe(c);
+            has_dot |= c == '.';
+            q += len;
+        }
+        let core_end = q;
+        let core = &self.text[p..core_end];
+        if tok_start < p {
+            self.push(tok_start, core_end, TokenKind::Number);
+            return core_end;
+        }
+
+        // A final period that belongs to the word: abbreviations and initials.
+        if core_end < e && self.bytes[core_end] == b'.' && self.period_is_part_of(core, core_end) {
+            self.push(tok_start, core_end + 1, TokenKind::Word);
+            return core_end + 1;
+        }
+        if has_dot && !has_hyphen && !has_apostrophe {
+            let kind = if self.bytes[p].is_ascii_digit() {
+                TokenKind::Number
+            } else if core.rsplit('.').next().is_some_and(|tld| self.lex.is_tld(tld)) {
+                TokenKind::Url
+            } else {
+                TokenKind::Word
+            };
+            self.push(tok_start, core_end, kind);
+            return core_end;
+        }
+        if has_hyphen {
+            self.emit_hyphenated(tok_start, core_end);
+        } else {
+            self.emit_piece(tok_start, core_end, has_apostrophe);
+        }
+        core_end
+    }
+
+    /// Whether the period right after `core` is part of the token.
+    fn period_is_part_of(&self, core: &str, dot: usize) -> bool {
+        if let Some(class) = self.lex.abbreviation(core) {
+            return class != AbbrevClass::Number
+                || matches!(self.next_visible(dot + 1), Some((_, Class::Digit)));
+        }
+        let mut chars = core.chars();
+        let first = chars.next();
+        if chars.next().is_none() {
+            // A single letter: an initial (J. Smith) or a list letter (a. b. c.).
+            // The pronoun I is an initial only after a name: "Albert I. Jones"
+            // but "you and I. Did you".
+            return match first {
+                Some('I') => self.prev_is_name(dot - 1),
+                Some(c) => c.is_alphabetic(),
+                None => false,
+            };
+        }
+        // Letters separated by periods, one or two at a time: U.S, e.g, Ph.D, a.m
+        core.contains('.')
+            && core.split('.').all(|seg| (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic))
+    }
+
+    /// The token before byte `i` (separated from it by whitespace) is a
+    /// capitalised word of two letters or more: a name.
+    fn prev_is_name(&self, i: usize) -> bool {
+        self.out.last().is_some_and(|t| {
+            let w = t.text(self.text);
+            t.kind == TokenKind::Word && t.end < i && w.len() >= 2 && is_upper_start(w) && w.chars().all(char::is_alphabetic)
+        })
+    }
+
+    /// A core with hyphens between letters: split at each hyphen unless the
+    /// part before it is a prefix that UD keeps joined (anti-war, e-mail).
+    fn emit_hyphenated(&mut self, s: usize, e: usize) {
+        let mut part_start = s;
+        let mut joined_from = s;
+        let mut i = s;
+        while i < e {
+            let (c, _, len) = char_at(self.text, i);
+            if matches!(c, '-' | '\u{2010}') {
+                let left = &self.text[part_start..i];
+                let (_, before, _) = self.char_before(i);
+                let (_, after, _) = char_at(self.text, i + len);
+                let digits = before == Class::Digit && after == Class::Digit;
+                if !digits && !self.lex.is_hyphen_prefix(left) {
+                    self.emit_piece(joined_from, i, self.text[joined_from..i].contains(is_apostrophe));
+                    self.push(i, i + len, TokenKind::Punct);
+                    joined_from = i + len;
+                }
+                part_start = i + len;
+            }
+            i += len;
+        }
+        if joined_from < e {
+            self.emit_piece(joined_from, e, self.text[joined_from..e].contains(is_apostrophe));
+        }
+    }
+
+    /// Emits a word or number without hyphens: splits clitics (`do` `n't`,
+    /// `Russia` `’s`), listed contractions (`gon` `na`) and a number glued to
+    /// the letters after it (`70` `km`, but `15th` and `1990s` stay whole).
+    fn emit_piece(&mut self, s: usize, e: usize, has_apostrophe: bool) {
+        let word = &self.text[s..e];
+        if has_apostrophe {
+            if let Some(a) = word.rfind(is_apostrophe) {
+                let apos_len = word[a..].chars().next().map_or(1, char::len_utf8);
+                let suffix = &word[a + apos_len..];
+                if a > 0 && is_clitic(suffix) {
+                    self.emit_piece(s, s + a, false);
+                    self.push(s + a, e, TokenKind::Word);
+                    return;
+                }
+                if a > 1 && suffix.eq_ignore_ascii_case("t") && word.as_bytes()[a - 1].eq_ignore_ascii_case(&b'n') {
+                    self.push(s, s + a - 1, TokenKind::Word);
+                    self.push(s + a - 1, e, TokenKind::Word);
+                    return;
+                }
+            }
+            self.push(s, e, TokenKind::Word);
+            return;
+        }
+        let first_digit = word.as_bytes()[0].is_ascii_digit() || !word.as_bytes()[0].is_ascii_alphabetic() && word.starts_with(|c: char| class_of(c) == Class::Digit);
+        if first_digit {
+            // Digits then letters: split unless an ordinal or decade suffix.
+            let digits_end = word
+                .char_indices()
+                .find(|&(_, c)| !matches!(class_of(c), Class::Digit | Class::Mark) && !matches!(c, '.' | ',' | ':' | '/'))
+                .map_or(word.len(), |(i, _)| i);
+            if digits_end < word.len() {
+                let rest = &word[digits_end..];
+                let glued = ["st", "nd", "rd", "th", "s"].iter().any(|x| rest.eq_ignore_ascii_case(x));
+                if !glued && rest.chars().all(char::is_alphabetic) {
+                    self.push(s, s + digits_end, TokenKind::Number);
+                    self.push(s + digits_end, e, TokenKind::Word);
+                    return;
+                }
+            }
+            self.push(s, e, TokenKind::Number);
+            return;
+        }
+        if let Some(parts) = self.lex.contraction(word) {
+            let mut a = s;
+            for &len in parts {
+                self.push(a, a + len, TokenKind::Word);
+                a += len;
+            }
+            return;
+        }
+        self.push(s, e, TokenKind::Word);
+    }
+}

@@ -1,0 +1,309 @@
+//! Sentence segmentation over the token stream.
+//!
+//! A sentence ends at a line break, or at terminal punctuation (`.` `?` `!`,
+//! ellipses) that the next token confirms: a capitalised word, an opening
+//! quote or bracket. Closing quotes and brackets right after the terminal
+//! belong to the sentence it ends. Abbreviations and initials (tokens that
+//! keep their period) end a sentence only before a word that usually starts
+//! one. Numbered and bulleted list items start sentences of their own.
+//!
+//! Each token is visited a bounded number of times: linear in the input.
+
+use super::{Span, Token, TokenKind};
+use crate::chars::{is_lower_start, is_upper_start};
+use crate::lexicon::{AbbrevClass, Lexicon};
+
+/// Sentence spans (byte offsets) of `text`, given its tokens.
+///
+/// Every token belongs to exactly one sentence; sentences are ordered and run
+/// from their first token's start to their last token's end.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    Segmenter { text, tokens, lex: Lexicon::get(), out: Vec::new(), start: 0, words: 0, long_words: 0, list: None }
+        .run()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkerKind {
+    Digit,
+    Lower,
+    Upper,
+}
+
+struct Segmenter<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lex: &'static Lexicon,
+    out: Vec<Span>,
+    /// First token of the current sentence.
+    start: usize,
+    /// Words and numbers in the current sentence so far.
+    words: usize,
+    /// Words of two letters or more in the current sentence so far.
+    long_words: usize,
+    /// The last list-item marker seen in this paragraph.
+    list: Option<(MarkerKind, u32)>,
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{00BB}" | "\u{203A}" | ")" | "]" | "}")
+}
+
+fn is_bullet(s: &str) -> bool {
+    matches!(s, "\u{2022}" | "\u{2043}" | "\u{25E6}" | "\u{2023}" | "\u{25AA}" | "\u{25CF}" | "\u{2219}" | "\u{25A0}")
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "--" | "\u{2013}" | "\u{2014}")
+}
+
+impl Segmenter<'_> {
+    fn tok(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].end..self.tokens[i + 1].start]
+    }
+
+    fn adjacent(&self, i: usize) -> bool {
+        self.tokens[i].end == self.tokens[i + 1].start
+    }
+
+    /// Ends the current sentence after token `last`; the next starts at `last + 1`.
+    fn close(&mut self, last: usize) {
+        self.out.push(Span { start: self.tokens[self.start].start, end: self.tokens[last].end });
+        self.start = last + 1;
+        self.words = 0;
+        self.long_words = 0;
+    }
+
+    fn count(&mut self, i: usize) {
+        let t = self.tokens[i];
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            self.words += 1;
+            let w = t.text(self.text);
+            if t.kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                self.long_words += 1;
+            }
+        }
+    }
+
+    fn run(mut self) -> Vec<Span> {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if i == self.start {
+                if let Some(m) = self.list_marker(i) {
+                    self.list = Some(m);
+                }
+                if let Some(end) = self.dateline(i) {
+                    for k in i..=end {
+                        self.count(k);
+                    }
+                    self.close(end);
+                    i = end + 1;
+                    continue;
+                }
+            } else if is_bullet(self.tok(i)) {
+                self.close(i - 1);
+            } else if let Some(m) = self.list_marker(i) {
+                if self.list.is_some_and(|(k, v)| k == m.0 && v + 1 == m.1) {
+                    self.close(i - 1);
+                }
+                self.list = Some(m);
+            }
+            if i + 1 == n {
+                self.count(i);
+                self.close(i);
+                break;
+            }
+            if self.gap(i).contains('\n') {
+                self.count(i);
+                self.close(i);
+                self.list = None;
+                i += 1;
+                continue;
+            }
+            let t = self.tokens[i];
+            let w = self.tok(i);
+            if t.kind == TokenKind::Punct && w == "." && self.tok(i + 1) == "." && self.gap(i) == " " {
+                i = self.spaced_ellipsis(i);
+                continue;
+            }
+            let has_words_before = self.long_words > 0;
+            self.count(i);
+            if let Some(last) = self.terminal_end(i) {
+                if has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
+                    let next = last + 1;
+                    if next < n && !self.gap(last).contains('\n') && self.ends_before(i, next) {
+                        for k in i + 1..=last {
+                            self.count(k);
+                        }
+                        self.close(last);
+                        i = next;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if self.start < n {
+            self.close(n - 1);
+        }
+        self.out
+    }
+
+    /// If token `i` is terminal punctuation, the index of the last token of
+    /// the sentence it may end (after closing quotes and brackets).
+    fn terminal_end(&self, i: usize) -> Option<usize> {
+        let t = self.tokens[i];
+        let w = self.tok(i);
+        let terminal = match t.kind {
+            TokenKind::Punct => w.starts_with(['.', '?', '!']) || w.starts_with('\u{2026}'),
+            TokenKind::Word => w.len() > 1 && w.ends_with('.'),
+            _ => false,
+        };
+        if !terminal {
+            return None;
+        }
+        let mut last = i;
+        while last + 1 < self.tokens.len()
+            && self.adjacent(last)
+            && (is_closer(self.tok(last + 1)) || self.tokens[last + 1].kind == TokenKind::Punct && matches!(self.tok(last + 1).as_bytes()[0], b'.' | b'?' | b'!'))
+        {
+            last += 1;
+        }
+        Some(last)
+    }
+
+    /// Whether terminal token `i` ends a sentence, the next sentence starting
+    /// at token `next`.
+    fn ends_before(&self, i: usize, next: usize) -> bool {
+        let w = self.tok(i);
+        let nt = self.tokens[next];
+        let nw = self.tok(next);
+        let kind = self.tokens[i].kind;
+        // A sentence goes on into lower case and into , ; : ) and the like.
+        if is_lower_start(nw) {
+            return false;
+        }
+        let opens = nt.kind == TokenKind::Quote || matches!(nw, "(" | "[" | "{") || is_bullet(nw);
+        let capital = is_upper_start(nw);
+        if kind == TokenKind::Word {
+            return self.abbreviation_ends(w, nw, capital);
+        }
+        if w.contains(['?', '!']) {
+            return capital || opens || matches!(nt.kind, TokenKind::Number | TokenKind::Emoji | TokenKind::Symbol | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Url);
+        }
+        if w.len() > 1 || w.starts_with('\u{2026}') {
+            // An ellipsis: the sentence ends only if a new one visibly starts.
+            return capital && nw != "I";
+        }
+        capital || opens || matches!(nt.kind, TokenKind::Symbol | TokenKind::Emoji | TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag)
+    }
+
+    /// An abbreviation or initial ends a sentence only before a word that
+    /// usually starts one, and only after a clause long enough to be a sentence
+    /// ("At 5 a.m. Mr. Smith went" goes on; "he left at 6 P.M. Mr. Smith then" ends).
+    fn abbreviation_ends(&self, w: &str, nw: &str, capital: bool) -> bool {
+        let core = &w[..w.len() - 1];
+        let starter = self.lex.is_sentence_starter(nw)
+            || nw.len() > 2 && nw.ends_with('.') && self.lex.abbreviation(&nw[..nw.len() - 1]) == Some(AbbrevClass::Title);
+        match self.lex.abbreviation(core) {
+            Some(AbbrevClass::Title | AbbrevClass::Number) => false,
+            _ if core.chars().count() == 1 => starter,
+            _ => capital && starter && self.words >= 4,
+        }
+    }
+
+    /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
+    /// capitalised word: its kind and value.
+    fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
+        let n = self.tokens.len();
+        let w = self.tok(i);
+        let t = self.tokens[i];
+        let (kind, value, mut j) = if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
+            (MarkerKind::Digit, w.parse().ok()?, i + 1)
+        } else {
+            let b = w.as_bytes();
+            let letter = *b.first()?;
+            if !letter.is_ascii_alphabetic() || !(b.len() == 1 || b.len() == 2 && b[1] == b'.') {
+                return None;
+            }
+            let kind = if letter.is_ascii_lowercase() { MarkerKind::Lower } else { MarkerKind::Upper };
+            (kind, (letter.to_ascii_lowercase() - b'a') as u32 + 1, i + 1)
+        };
+        // The marker's own punctuation: "." ")" ".)" glued to it.
+        let mut punct = w.len() == 2;
+        while j < n && self.adjacent(j - 1) && matches!(self.tok(j), "." | ")") {
+            punct = true;
+            j += 1;
+        }
+        (punct && j < n && !self.adjacent(j - 1) && is_upper_start(self.tok(j))).then_some((kind, value))
+    }
+
+    /// A dateline at the start of a paragraph: capitalised place words, an
+    /// optional agency in brackets, then a dash (`LONDON (Reuters) —`).
+    /// Returns the index of the dash.
+    fn dateline(&self, i: usize) -> Option<usize> {
+        let at_paragraph_start = i == 0 || self.text[..self.tokens[i].start].ends_with('\n');
+        if !at_paragraph_start {
+            return None;
+        }
+        let mut j = i;
+        let mut caps = 0;
+        while j < self.tokens.len() && j < i + 8 {
+            let w = self.tok(j);
+            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
+                caps += 1;
+            } else if !(w == "," || self.tokens[j].kind == TokenKind::Word && is_upper_start(w) && caps > 0) {
+                break;
+            }
+            j += 1;
+        }
+        if caps == 0 || j >= self.tokens.len() {
+            return None;
+        }
+        if self.tok(j) == "(" {
+            let close = (j + 1..(j + 6).min(self.tokens.len())).find(|&k| self.tok(k) == ")")?;
+            j = close + 1;
+        }
+        (j + 1 < self.tokens.len() && is_dash(self.tok(j)) && is_upper_start(self.tok(j + 1)) && !self.gap(j).contains('\n'))
+            .then_some(j)
+    }
+
+    /// A spaced ellipsis `. . .` starting at token `i`. Returns the index of the
+    /// token to continue from.
+    fn spaced_ellipsis(&mut self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let mut k = i;
+        while k + 1 < n && self.tok(k + 1) == "." && self.gap(k) == " " {
+            k += 1;
+        }
+        let dots = k - i + 1;
+        let glued = i > self.start && self.tokens[i - 1].end == self.tokens[i].start;
+        let mut last = k;
+        while last + 1 < n && self.adjacent(last) && is_closer(self.tok(last + 1)) {
+            last += 1;
+        }
+        if dots < 3 {
+            // Two dots: the first is an ordinary token, the second is looked at as terminal.
+            self.count(i);
+            return i + 1;
+        }
+        if last + 1 >= n || self.gap(last).contains('\n') {
+            return last + 1;
+        }
+        let nw = self.tok(last + 1);
+        if !(is_upper_start(nw) && nw != "I") {
+            return last + 1;
+        }
+        if glued && dots >= 4 {
+            // "compounds. . . . The": a period, then an ellipsis opening the next sentence.
+            self.close(i);
+            return i + 1;
+        }
+        self.close(last);
+        last + 1
+    }
+}

@@ -1,0 +1,294 @@
+//! `copydesk._core`: the PyO3 binding of copydesk-core.
+//!
+//! This layer only converts: it borrows the UTF-8 of a Python `str`, releases
+//! the GIL, calls the core, converts byte offsets to code-point offsets and
+//! hands the results to numpy without copying. Every rule lives in the core.
+
+use copydesk_core::offsets::CharCursor;
+use copydesk_core::{self as core, Layers, Span, Token};
+use numpy::IntoPyArray;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyUnicodeEncodeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
+use std::borrow::Cow;
+
+create_exception!(
+    copydesk,
+    CopydeskError,
+    PyValueError,
+    "Raised for input copydesk cannot process; a subclass of ValueError carrying `position` where known."
+);
+
+/// Byte offsets or code-point offsets in results.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offsets {
+    Chars,
+    Bytes,
+}
+
+fn parse_offsets(s: &str) -> PyResult<Offsets> {
+    match s {
+        "chars" | "str" => Ok(Offsets::Chars),
+        "bytes" => Ok(Offsets::Bytes),
+        _ => Err(PyValueError::new_err(format!("offsets must be 'chars' or 'bytes', not {s:?}"))),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Ud,
+    Uax29,
+}
+
+fn parse_mode(s: &str) -> PyResult<Mode> {
+    match s {
+        "ud" => Ok(Mode::Ud),
+        "uax29" => Ok(Mode::Uax29),
+        _ => Err(PyValueError::new_err(format!("mode must be 'ud' or 'uax29', not {s:?}"))),
+    }
+}
+
+/// The UTF-8 of a Python `str`: borrowed where CPython allows. A lone
+/// surrogate is a `CopydeskError` naming its position, or U+FFFD when
+/// `replace_surrogates` (one code point for one, so offsets stay valid).
+fn utf8<'a>(text: &'a Bound<'_, PyString>, replace_surrogates: bool) -> PyResult<Cow<'a, str>> {
+    match text.to_str() {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(err) => {
+            let py = text.py();
+            if !err.is_instance_of::<PyUnicodeEncodeError>(py) {
+                return Err(err);
+            }
+            if replace_surrogates {
+                return Ok(Cow::Owned(text.to_string_lossy().into_owned()));
+            }
+            let position: Option<usize> = err.value(py).getattr("start").and_then(|p| p.extract()).ok();
+            let code = position
+                .and_then(|p| text.get_item(p).ok())
+                .and_then(|c| c.extract::<u32>().ok().or_else(|| c.call_method0("__str__").ok()?.extract::<String>().ok()?.chars().next().map(|c| c as u32)));
+            let msg = match position {
+                Some(p) => format!(
+                    "lone surrogate{} at position {p}: text must be valid Unicode (pass surrogates='replace' to substitute U+FFFD)",
+                    code.map(|c| format!(" U+{c:04X}")).unwrap_or_default()
+                ),
+                None => "text is not valid Unicode (lone surrogate)".to_string(),
+            };
+            let e = CopydeskError::new_err(msg);
+            if let Some(p) = position {
+                e.value(py).setattr("position", p)?;
+            }
+            Err(e)
+        }
+    }
+}
+
+fn tokens_of(text: &str, mode: Mode) -> Vec<Token> {
+    match mode {
+        Mode::Ud => core::tokenize(text),
+        Mode::Uax29 => core::tokenize_uax29(text),
+    }
+}
+
+/// Columns of one layer: offsets converted, ready for numpy.
+#[derive(Default)]
+struct SpanColumns {
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    kinds: Vec<u8>,
+}
+
+impl SpanColumns {
+    fn push_tokens(&mut self, text: &str, tokens: &[Token], offsets: Offsets) {
+        let mut cur = CharCursor::new(text);
+        let identity = offsets == Offsets::Bytes || cur.is_identity();
+        self.starts.reserve(tokens.len());
+        self.ends.reserve(tokens.len());
+        self.kinds.reserve(tokens.len());
+        for t in tokens {
+            let (s, e) = if identity { (t.start, t.end) } else { (cur.to_char(t.start), cur.to_char(t.end)) };
+            self.starts.push(s as i64);
+            self.ends.push(e as i64);
+            self.kinds.push(t.kind as u8);
+        }
+    }
+
+    fn push_spans(&mut self, text: &str, spans: &[Span], offsets: Offsets) {
+        let mut cur = CharCursor::new(text);
+        let identity = offsets == Offsets::Bytes || cur.is_identity();
+        for s in spans {
+            let (a, b) = if identity { (s.start, s.end) } else { (cur.to_char(s.start), cur.to_char(s.end)) };
+            self.starts.push(a as i64);
+            self.ends.push(b as i64);
+        }
+    }
+
+    fn into_py<'py>(self, py: Python<'py>, with_kinds: bool) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("starts", self.starts.into_pyarray(py))?;
+        d.set_item("ends", self.ends.into_pyarray(py))?;
+        if with_kinds {
+            d.set_item("kinds", self.kinds.into_pyarray(py))?;
+        }
+        Ok(d)
+    }
+}
+
+/// tokenize(text, mode="ud", offsets="chars", surrogates="error") -> dict of starts, ends, kinds arrays
+#[pyfunction]
+#[pyo3(signature = (text, mode = "ud", offsets = "chars", surrogates = "error"))]
+fn tokenize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    mode: &str,
+    offsets: &str,
+    surrogates: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (mode, offsets) = (parse_mode(mode)?, parse_offsets(offsets)?);
+    let s = utf8(text, replace(surrogates)?)?;
+    let cols = py.detach(|| {
+        let mut cols = SpanColumns::default();
+        cols.push_tokens(&s, &tokens_of(&s, mode), offsets);
+        cols
+    });
+    cols.into_py(py, true)
+}
+
+fn replace(surrogates: &str) -> PyResult<bool> {
+    match surrogates {
+        "error" => Ok(false),
+        "replace" => Ok(true),
+        _ => Err(PyValueError::new_err(format!("surrogates must be 'error' or 'replace', not {surrogates:?}"))),
+    }
+}
+
+/// sentences(text, offsets="chars", surrogates="error") -> dict of starts, ends arrays
+#[pyfunction]
+#[pyo3(signature = (text, offsets = "chars", surrogates = "error"))]
+fn sentences<'py>(py: Python<'py>, text: &Bound<'py, PyString>, offsets: &str, surrogates: &str) -> PyResult<Bound<'py, PyDict>> {
+    let offsets = parse_offsets(offsets)?;
+    let s = utf8(text, replace(surrogates)?)?;
+    let cols = py.detach(|| {
+        let mut cols = SpanColumns::default();
+        let tokens = core::tokenize(&s);
+        cols.push_spans(&s, &core::sentences(&s, &tokens), offsets);
+        cols
+    });
+    cols.into_py(py, false)
+}
+
+/// The columns of a batch: CSR, one `offsets` array per layer (length n + 1)
+/// indexing flat arrays of starts, ends and kinds.
+#[derive(Default)]
+struct LayerCsr {
+    offsets: Vec<i64>,
+    cols: SpanColumns,
+}
+
+impl LayerCsr {
+    fn new(n: usize) -> Self {
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        LayerCsr { offsets, cols: SpanColumns::default() }
+    }
+
+    fn close_row(&mut self) {
+        self.offsets.push(self.cols.starts.len() as i64);
+    }
+
+    fn into_py<'py>(self, py: Python<'py>, with_kinds: bool) -> PyResult<Bound<'py, PyDict>> {
+        let d = self.cols.into_py(py, with_kinds)?;
+        d.set_item("offsets", self.offsets.into_pyarray(py))?;
+        Ok(d)
+    }
+}
+
+/// analyze_batch(texts, tokens=True, sentences=True, offsets="chars", threads=None, surrogates="error")
+///
+/// Analyses a list of documents with the GIL released, in parallel on rayon
+/// unless `threads` is 1, and returns one CSR dict per layer.
+#[pyfunction]
+#[pyo3(signature = (texts, tokens = true, sentences = true, offsets = "chars", threads = None, surrogates = "error"))]
+fn analyze_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    tokens: bool,
+    sentences: bool,
+    offsets: &str,
+    threads: Option<usize>,
+    surrogates: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let offsets = parse_offsets(offsets)?;
+    let replace = replace(surrogates)?;
+    let items: Vec<Bound<'py, PyString>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.cast_into::<PyString>()
+                .map_err(|_| CopydeskError::new_err(format!("texts[{i}] is not a str")))
+        })
+        .collect::<PyResult<_>>()?;
+    let strs: Vec<Cow<str>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            utf8(t, replace).map_err(|e| CopydeskError::new_err(format!("texts[{i}]: {}", e.value(py))))
+        })
+        .collect::<PyResult<_>>()?;
+    let layers = Layers { tokens, sentences };
+    let (tok, sent) = py.detach(|| {
+        let run = |s: &Cow<str>| core::analyze(s, layers);
+        let analyses: Vec<core::Analysis> = match threads {
+            Some(1) => strs.iter().map(run).collect(),
+            _ if strs.len() < 2 => strs.iter().map(run).collect(),
+            Some(n) => pool(n).install(|| strs.par_iter().map(run).collect()),
+            None => strs.par_iter().map(run).collect(),
+        };
+        let mut tok = LayerCsr::new(strs.len());
+        let mut sent = LayerCsr::new(strs.len());
+        for (s, a) in strs.iter().zip(&analyses) {
+            tok.cols.push_tokens(s, &a.tokens, offsets);
+            tok.close_row();
+            sent.cols.push_spans(s, &a.sentences, offsets);
+            sent.close_row();
+        }
+        (tok, sent)
+    });
+    let d = PyDict::new(py);
+    if tokens {
+        d.set_item("tokens", tok.into_py(py, true)?)?;
+    }
+    if sentences {
+        d.set_item("sentences", sent.into_py(py, false)?)?;
+    }
+    Ok(d)
+}
+
+/// A rayon pool of `n` threads, built once per size and kept.
+fn pool(n: usize) -> std::sync::Arc<rayon::ThreadPool> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let mut pools = POOLS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    pools
+        .entry(n)
+        .or_insert_with(|| Arc::new(rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("rayon pool")))
+        .clone()
+}
+
+/// Names of the token kinds, indexed by the codes in `kinds` arrays.
+fn kind_names() -> Vec<&'static str> {
+    core::TokenKind::ALL.iter().map(|k| k.name()).collect()
+}
+
+#[pymodule(gil_used = false)]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("TOKEN_KINDS", kind_names())?;
+    m.add("CopydeskError", m.py().get_type::<CopydeskError>())?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    Ok(())
+}
