@@ -107,7 +107,7 @@ impl Segmenter<'_> {
             } else if is_bullet(self.tok(i)) {
                 self.close(i - 1);
             } else if let Some(m) = self.list_marker(i) {
-                if self.list.is_some_and(|(k, v)| k == m.0 && v + 1 == m.1) {
+                if self.words > 0 && self.list.is_some_and(|(k, v)| k == m.0 && v + 1 == m.1) {
                     self.close(i - 1);
                 }
                 self.list = Some(m);
@@ -183,9 +183,14 @@ impl Segmenter<'_> {
         let nt = self.tokens[next];
         let nw = self.tok(next);
         let kind = self.tokens[i].kind;
-        // A sentence goes on into lower case and into , ; : ) and the like.
+        // After a closing quote or bracket, lower case continues the sentence
+        // (`"Great." she said`, `(… engineer.) at the`); right after a period
+        // or question mark it starts a new one, as informal text often does
+        // (`call them at noon. they know`), except after abbreviations and `!`
+        // (`Yahoo! in`).
         if is_lower_start(nw) {
-            return false;
+            let closed = next > i + 1;
+            return !closed && kind == TokenKind::Punct && (w == "." || w.contains('?') && !w.contains('!'));
         }
         let opens = nt.kind == TokenKind::Quote || matches!(nw, "(" | "[" | "{") || is_bullet(nw);
         let capital = is_upper_start(nw);
@@ -301,7 +306,7 @@ impl Segmenter<'_> {
         if glued && dots >= 4 {
             // "compounds. . . . The": a period, then an ellipsis opening the next sentence.
             self.close(i);
-            return i + 1;
+            return last + 1;
         }
         self.close(last);
         last + 1
