@@ -1,5 +1,5 @@
 //! Word lists compiled in from `data/`: abbreviations, hyphen prefixes,
-//! contractions, sentence starters and top-level domains.
+//! contractions, sentence starters, credit labels and top-level domains.
 //!
 //! The files are plain text so that a linguist can edit them without touching
 //! code; they are parsed once, on first use, into hash sets.
@@ -28,6 +28,7 @@ pub struct Lexicon {
     contractions: HashMap<String, Vec<usize>>,
     sentence_starters: HashSet<String>,
     tlds: HashSet<String>,
+    credit_labels: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -69,6 +70,7 @@ impl Lexicon {
             contractions,
             sentence_starters: lines(include_str!("../data/sentence_starters.txt")).map(str::to_string).collect(),
             tlds: lines(include_str!("../data/tlds.txt")).map(str::to_string).collect(),
+            credit_labels: lines(include_str!("../data/credit_labels.txt")).map(str::to_string).collect(),
         }
     }
 
@@ -104,6 +106,11 @@ impl Lexicon {
 
     pub fn is_sentence_starter(&self, word: &str) -> bool {
         self.sentence_starters.contains(word)
+    }
+
+    /// Labels of photo credits and captions (`Image:`, `Photo:`), as written.
+    pub fn is_credit_label(&self, word: &str) -> bool {
+        self.credit_labels.contains(word)
     }
 
     pub fn is_tld(&self, word: &str) -> bool {

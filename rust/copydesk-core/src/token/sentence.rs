@@ -18,8 +18,44 @@ use crate::lexicon::{AbbrevClass, Lexicon};
 /// Every token belongs to exactly one sentence; sentences are ordered and run
 /// from their first token's start to their last token's end.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    Segmenter { text, tokens, lex: Lexicon::get(), out: Vec::new(), start: 0, words: 0, long_words: 0, list: None }
+    let quoted = quoted_tokens(text, tokens);
+    Segmenter { text, tokens, lex: Lexicon::get(), quoted, out: Vec::new(), start: 0, words: 0, long_words: 0, list: None }
         .run()
+}
+
+/// Marks the tokens strictly inside a double quotation that opens in the
+/// middle of a sentence and closes within its paragraph: news prose keeps
+/// `the minister said "A. B."` as one sentence, while a quotation that is a
+/// sentence of its own (`"A. B."`) splits as usual. A quotation left open at
+/// the end of its paragraph marks nothing.
+fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut quoted = vec![false; tokens.len()];
+    // The open quotation, and whether it opened mid-sentence.
+    let mut open: Option<(usize, bool)> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let new_line = i > 0 && text[tokens[i - 1].end..t.start].contains('\n');
+        if new_line {
+            open = None;
+        }
+        if t.kind != TokenKind::Quote {
+            continue;
+        }
+        let mid_sentence = i > 0 && !new_line && {
+            let prev = tokens[i - 1];
+            matches!(prev.kind, TokenKind::Word | TokenKind::Number) || matches!(prev.text(text), "," | ":" | "\u{2014}" | "\u{2013}" | "(")
+        };
+        match (t.text(text), open) {
+            ("\"" | "\u{201D}", Some((o, mid))) => {
+                if mid {
+                    quoted[o + 1..i].iter_mut().for_each(|q| *q = true);
+                }
+                open = None;
+            }
+            ("\"" | "\u{201C}", _) => open = Some((i, mid_sentence)),
+            _ => {}
+        }
+    }
+    quoted
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,6 +69,8 @@ struct Segmenter<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicon,
+    /// Tokens inside a double quotation that closes in its paragraph.
+    quoted: Vec<bool>,
     out: Vec<Span>,
     /// First token of the current sentence.
     start: usize,
@@ -104,7 +142,7 @@ impl Segmenter<'_> {
                     i = end + 1;
                     continue;
                 }
-            } else if is_bullet(self.tok(i)) {
+            } else if is_bullet(self.tok(i)) || self.is_credit_line(i) {
                 self.close(i - 1);
             } else if let Some(m) = self.list_marker(i) {
                 if self.words > 0 && self.list.is_some_and(|(k, v)| k == m.0 && v + 1 == m.1) {
@@ -133,7 +171,8 @@ impl Segmenter<'_> {
             let has_words_before = self.long_words > 0;
             self.count(i);
             if let Some(last) = self.terminal_end(i) {
-                if has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
+                let last = self.reference_marks(last);
+                if !self.quoted[last] && has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
                     let next = last + 1;
                     if next < n && !self.gap(last).contains('\n') && self.ends_before(i, next) {
                         for k in i + 1..=last {
@@ -221,6 +260,32 @@ impl Segmenter<'_> {
         }
     }
 
+    /// Footnote and reference marks right after a sentence's end belong to it:
+    /// `…in 1891. [3] In…`. Returns the sentence's new last token.
+    fn reference_marks(&self, last: usize) -> usize {
+        let n = self.tokens.len();
+        if last + 2 >= n || self.tok(last + 1) != "[" || self.gap(last).contains('\n') {
+            return last;
+        }
+        let mut k = last + 2;
+        while k < n && k < last + 8 && (self.tokens[k].kind == TokenKind::Number || matches!(self.tok(k), "," | "-" | "\u{2013}")) {
+            k += 1;
+        }
+        if k > last + 2 && k < n && self.tok(k) == "]" {
+            k
+        } else {
+            last
+        }
+    }
+
+    /// A photo credit or caption label (`Image: Reuters.`) opens a sentence of its own.
+    fn is_credit_line(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && self.adjacent(i)
+            && self.tok(i + 1) == ":"
+            && self.lex.is_credit_label(self.tok(i))
+    }
+
     /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
     /// capitalised word: its kind and value.
     fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
@@ -248,32 +313,43 @@ impl Segmenter<'_> {
     }
 
     /// A dateline at the start of a paragraph: capitalised place words, an
-    /// optional agency in brackets, then a dash (`LONDON (Reuters) —`).
+    /// optional agency in brackets, then a spaced dash (`LONDON (Reuters) —`,
+    /// `Evansville, Indiana, United States -`).
     /// Returns the index of the dash.
     fn dateline(&self, i: usize) -> Option<usize> {
         let at_paragraph_start = i == 0 || self.text[..self.tokens[i].start].ends_with('\n');
         if !at_paragraph_start {
             return None;
         }
+        // Place words: capitalised, and either all in capitals (LONDON) or
+        // with a comma between place and region (Taipei, Taiwan).
         let mut j = i;
-        let mut caps = 0;
+        let (mut words, mut all_caps, mut commas) = (0, true, 0);
         while j < self.tokens.len() && j < i + 8 {
             let w = self.tok(j);
-            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
-                caps += 1;
-            } else if !(w == "," || self.tokens[j].kind == TokenKind::Word && is_upper_start(w) && caps > 0) {
+            if self.tokens[j].kind == TokenKind::Word && is_upper_start(w) {
+                words += 1;
+                all_caps &= w.chars().all(|c| !c.is_lowercase());
+            } else if w == "," && words > 0 {
+                commas += 1;
+            } else {
                 break;
             }
             j += 1;
         }
-        if caps == 0 || j >= self.tokens.len() {
+        if words == 0 || !(all_caps || commas > 0) || j >= self.tokens.len() {
             return None;
         }
         if self.tok(j) == "(" {
             let close = (j + 1..(j + 6).min(self.tokens.len())).find(|&k| self.tok(k) == ")")?;
             j = close + 1;
         }
-        (j + 1 < self.tokens.len() && is_dash(self.tok(j)) && is_upper_start(self.tok(j + 1)) && !self.gap(j).contains('\n'))
+        (j + 1 < self.tokens.len()
+            && is_dash(self.tok(j))
+            && !self.adjacent(j - 1)
+            && !self.adjacent(j)
+            && is_upper_start(self.tok(j + 1))
+            && !self.gap(j).contains('\n'))
             .then_some(j)
     }
 
