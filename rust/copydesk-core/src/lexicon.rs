@@ -5,7 +5,34 @@
 //! code; they are parsed once, on first use, into hash sets.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FxHash (as in rustc): the keys are a few thousand short, trusted words,
+/// so a fast non-cryptographic hash is the right one.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fx = BuildHasherDefault<FxHasher>;
+type Map<V> = HashMap<Box<[u8]>, V, Fx>;
+type Set = HashSet<Box<[u8]>, Fx>;
+
+fn key(s: &str) -> Box<[u8]> {
+    s.as_bytes().into()
+}
 
 /// How the sentence segmenter treats an abbreviation (see `data/abbreviations.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,15 +47,18 @@ pub enum AbbrevClass {
 
 pub struct Lexicon {
     /// Lower-case entries that match in any case.
-    abbrev_any_case: HashMap<String, AbbrevClass>,
+    abbrev_any_case: Map<AbbrevClass>,
     /// Entries with a capital: match only as written.
-    abbrev_exact: HashMap<String, AbbrevClass>,
-    hyphen_prefixes: HashSet<String>,
+    abbrev_exact: Map<AbbrevClass>,
+    hyphen_prefixes: Set,
     /// Lower-case word -> byte lengths of its parts.
-    contractions: HashMap<String, Vec<usize>>,
-    sentence_starters: HashSet<String>,
-    tlds: HashSet<String>,
-    credit_labels: HashSet<String>,
+    contractions: Map<Vec<usize>>,
+    /// The last two letters of every contraction, lower case: a cheap filter
+    /// run on every word before the hash lookup.
+    contraction_endings: Vec<[u8; 2]>,
+    sentence_starters: Set,
+    tlds: Set,
+    credit_labels: Set,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -39,8 +69,8 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut abbrev_any_case = HashMap::new();
-        let mut abbrev_exact = HashMap::new();
+        let mut abbrev_any_case = Map::default();
+        let mut abbrev_exact = Map::default();
         for line in lines(include_str!("../data/abbreviations.tsv")) {
             let mut cols = line.split('\t');
             let word = cols.next().unwrap_or_default();
@@ -51,26 +81,35 @@ impl Lexicon {
                 other => panic!("abbreviations.tsv: bad class {other:?} for {word:?}"),
             };
             if word.chars().any(char::is_uppercase) {
-                abbrev_exact.insert(word.to_string(), class);
+                abbrev_exact.insert(key(word), class);
             } else {
-                abbrev_any_case.insert(word.to_string(), class);
+                abbrev_any_case.insert(key(word), class);
             }
         }
-        let mut contractions = HashMap::new();
+        let mut contractions = Map::default();
+        let mut contraction_endings = Vec::new();
         for line in lines(include_str!("../data/contractions.tsv")) {
             let (word, parts) = line.split_once('\t').expect("contractions.tsv: two columns");
             let lens: Vec<usize> = parts.split(' ').map(str::len).collect();
             assert_eq!(lens.iter().sum::<usize>(), word.len(), "contractions.tsv: {word}");
-            contractions.insert(word.to_lowercase(), lens);
+            let lower = word.to_lowercase();
+            let b = lower.as_bytes();
+            let ending = [b[b.len() - 2], b[b.len() - 1]];
+            if !contraction_endings.contains(&ending) {
+                contraction_endings.push(ending);
+            }
+            contractions.insert(key(&lower), lens);
         }
+        let set = |data: &'static str| lines(data).map(key).collect::<Set>();
         Lexicon {
             abbrev_any_case,
             abbrev_exact,
-            hyphen_prefixes: lines(include_str!("../data/hyphen_prefixes.txt")).map(str::to_string).collect(),
+            hyphen_prefixes: set(include_str!("../data/hyphen_prefixes.txt")),
             contractions,
-            sentence_starters: lines(include_str!("../data/sentence_starters.txt")).map(str::to_string).collect(),
-            tlds: lines(include_str!("../data/tlds.txt")).map(str::to_string).collect(),
-            credit_labels: lines(include_str!("../data/credit_labels.txt")).map(str::to_string).collect(),
+            contraction_endings,
+            sentence_starters: set(include_str!("../data/sentence_starters.txt")),
+            tlds: set(include_str!("../data/tlds.txt")),
+            credit_labels: set(include_str!("../data/credit_labels.txt")),
         }
     }
 
@@ -84,7 +123,7 @@ impl Lexicon {
         if word.len() > 12 {
             return None;
         }
-        if let Some(c) = self.abbrev_exact.get(word) {
+        if let Some(c) = self.abbrev_exact.get(word.as_bytes()) {
             return Some(*c);
         }
         let mut buf = [0u8; 12];
@@ -99,18 +138,26 @@ impl Lexicon {
 
     /// Byte lengths of the parts of a contraction written without an apostrophe.
     pub fn contraction(&self, word: &str) -> Option<&[usize]> {
+        let b = word.as_bytes();
+        if b.len() < 4 || b.len() > 8 {
+            return None;
+        }
+        let ending = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
+        if !self.contraction_endings.contains(&ending) {
+            return None;
+        }
         let mut buf = [0u8; 12];
         let lower = ascii_lower(word, &mut buf)?;
         self.contractions.get(lower).map(Vec::as_slice)
     }
 
     pub fn is_sentence_starter(&self, word: &str) -> bool {
-        self.sentence_starters.contains(word)
+        self.sentence_starters.contains(word.as_bytes())
     }
 
     /// Labels of photo credits and captions (`Image:`, `Photo:`), as written.
     pub fn is_credit_label(&self, word: &str) -> bool {
-        self.credit_labels.contains(word)
+        self.credit_labels.contains(word.as_bytes())
     }
 
     pub fn is_tld(&self, word: &str) -> bool {
@@ -121,7 +168,7 @@ impl Lexicon {
 
 /// Lower-cases a short ASCII word into `buf`; `None` for non-ASCII or long words
 /// (no list entry is either).
-fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; 12]) -> Option<&'a str> {
+fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; 12]) -> Option<&'a [u8]> {
     let b = word.as_bytes();
     if b.len() > buf.len() || !b.is_ascii() {
         return None;
@@ -129,5 +176,5 @@ fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; 12]) -> Option<&'a str> {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }

@@ -9,6 +9,8 @@ pub mod analysis;
 mod chars;
 mod lexicon;
 pub mod offsets;
+pub mod quantity;
+pub mod quote;
 pub mod token;
 
 pub use analysis::{analyze, analyze_batch, Analysis, Layers};

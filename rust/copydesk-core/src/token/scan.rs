@@ -88,6 +88,26 @@ impl Lexer<'_, '_> {
             // A chunk: a maximal run of non-whitespace.
             let start = i;
             let mut complex_script = false;
+            // Fast path: most chunks are ASCII letters, perhaps with one
+            // punctuation mark after them (`word`, `word,`).
+            while i < n && self.bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let letters_end = i;
+            if letters_end > start {
+                let next = self.bytes.get(i).copied().unwrap_or(b' ');
+                if ASCII.get(next as usize) == Some(&Class::Space) {
+                    self.emit_piece(start, i, false);
+                    continue;
+                }
+                let after = self.bytes.get(i + 1).copied().unwrap_or(b' ');
+                if matches!(next, b',' | b';' | b':' | b')' | b'?' | b'!') && ASCII.get(after as usize) == Some(&Class::Space) {
+                    self.emit_piece(start, i, false);
+                    self.push(i, i + 1, TokenKind::Punct);
+                    i += 1;
+                    continue;
+                }
+            }
             while i < n {
                 let b = self.bytes[i];
                 if b < 0x80 {
@@ -136,17 +156,24 @@ impl Lexer<'_, '_> {
         if e - s < 5 {
             return None;
         }
-        let url_start = if let Some(k) = memchr::memmem::find(chunk, b"://") {
-            let mut a = s + k;
-            while a > s && self.bytes[a - 1].is_ascii_alphabetic() {
-                a -= 1;
+        // `www.` right after any opening punctuation.
+        let lead = chunk.iter().position(|b| b.is_ascii_alphanumeric()).unwrap_or(0);
+        let mut url_start = chunk[lead..].starts_with(b"www.").then_some(s + lead);
+        // `scheme://` anywhere, found through its colon.
+        let mut from = 0;
+        while url_start.is_none() {
+            let Some(k) = memchr::memchr(b':', &chunk[from..]).map(|k| from + k) else { break };
+            if chunk[k + 1..].starts_with(b"//") {
+                let mut a = s + k;
+                while a > s && self.bytes[a - 1].is_ascii_alphabetic() {
+                    a -= 1;
+                }
+                if s + k - a >= 2 {
+                    url_start = Some(a);
+                }
             }
-            (s + k - a >= 2).then_some(a)
-        } else {
-            memchr::memmem::find(chunk, b"www.")
-                .map(|k| s + k)
-                .filter(|&a| a == s || !self.bytes[a - 1].is_ascii_alphanumeric())
-        };
+            from = k + 1;
+        }
         if let Some(a) = url_start {
             let b = self.trim_url_end(a, e);
             if b > a + 4 {

@@ -87,7 +87,8 @@ fn is_closer(s: &str) -> bool {
 }
 
 fn is_bullet(s: &str) -> bool {
-    matches!(s, "\u{2022}" | "\u{2043}" | "\u{25E6}" | "\u{2023}" | "\u{25AA}" | "\u{25CF}" | "\u{2219}" | "\u{25A0}")
+    s.len() == 3
+        && matches!(s, "\u{2022}" | "\u{2043}" | "\u{25E6}" | "\u{2023}" | "\u{25AA}" | "\u{25CF}" | "\u{2219}" | "\u{25A0}")
 }
 
 fn is_dash(s: &str) -> bool {
@@ -120,7 +121,9 @@ impl Segmenter<'_> {
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             self.words += 1;
             let w = t.text(self.text);
-            if t.kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+            let b = w.as_bytes();
+            let two_letters = b.len() >= 2 && (b[1].is_ascii_alphabetic() || b[1] >= 0x80);
+            if t.kind == TokenKind::Word && two_letters && w.chars().next().is_some_and(char::is_alphabetic) {
                 self.long_words += 1;
             }
         }
@@ -289,9 +292,12 @@ impl Segmenter<'_> {
     /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
     /// capitalised word: its kind and value.
     fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
+        let t = self.tokens[i];
+        if t.end - t.start > 2 || !matches!(t.kind, TokenKind::Number | TokenKind::Word) {
+            return None;
+        }
         let n = self.tokens.len();
         let w = self.tok(i);
-        let t = self.tokens[i];
         let (kind, value, mut j) = if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
             (MarkerKind::Digit, w.parse().ok()?, i + 1)
         } else {

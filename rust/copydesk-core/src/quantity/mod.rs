@@ -1,0 +1,1 @@
+//! Quantities: number grammar, number words, units, conversion, modifiers.

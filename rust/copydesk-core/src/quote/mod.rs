@@ -1,0 +1,1 @@
+//! Quotations: mark roles, span pairing, paragraphs, attribution.
