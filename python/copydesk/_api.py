@@ -134,9 +134,58 @@ class Tokens(Sequence[Token]):
         ]
 
 
-def _sentences(text: str, starts: np.ndarray, ends: np.ndarray, offsets: str) -> list[Sentence]:
-    data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
-    return [Sentence(_slice(text, data, s, e), s, e) for s, e in zip(starts.tolist(), ends.tolist())]
+class Spans(Sequence[Sentence]):
+    """Sentence spans of one text, backed by `.starts` and `.ends` arrays;
+    indexing and iteration give `Sentence(text, start, end)`."""
+
+    __slots__ = ("text", "starts", "ends", "offsets", "_data")
+
+    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray, offsets: str = "chars"):
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.offsets = offsets
+        self._data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, i: slice) -> Spans: ...
+    def __getitem__(self, i: int | slice) -> Sentence | Spans:
+        if isinstance(i, slice):
+            return Spans(self.text, self.starts[i], self.ends[i], self.offsets)
+        s, e = int(self.starts[i]), int(self.ends[i])
+        return Sentence(_slice(self.text, self._data, s, e), s, e)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        text, data = self.text, self._data
+        for s, e in zip(self.starts.tolist(), self.ends.tolist()):
+            yield Sentence(_slice(text, data, s, e), s, e)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return (
+                self.text == other.text
+                and self.offsets == other.offsets
+                and np.array_equal(self.starts, other.starts)
+                and np.array_equal(self.ends, other.ends)
+            )
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Spans, (self.text, self.starts, self.ends, self.offsets))
+
+    def to_list(self) -> list[dict[str, int]]:
+        """Spans in the output schema: `{start, end}` each."""
+        return [{"start": s, "end": e} for s, e in zip(self.starts.tolist(), self.ends.tolist())]
 
 
 def tokenize(text: str, *, mode: str = "ud", offsets: str = "chars", surrogates: str = "error") -> Tokens:
@@ -151,10 +200,10 @@ def tokenize(text: str, *, mode: str = "ud", offsets: str = "chars", surrogates:
     return Tokens(text, r["starts"], r["ends"], r["kinds"], offsets)
 
 
-def sentences(text: str, *, offsets: str = "chars", surrogates: str = "error") -> list[Sentence]:
-    """Sentences of `text` as `Sentence(text, start, end)` spans."""
+def sentences(text: str, *, offsets: str = "chars", surrogates: str = "error") -> Spans:
+    """Sentences of `text`: a sequence of `Sentence(text, start, end)` backed by arrays."""
     r = _core.sentences(text, offsets=offsets, surrogates=surrogates)
-    return _sentences(text, r["starts"], r["ends"], offsets)
+    return Spans(text, r["starts"], r["ends"], offsets)
 
 
 @dataclass(frozen=True)
@@ -163,7 +212,7 @@ class Analysis:
 
     text: str
     tokens: Tokens | None = None
-    sentences: list[Sentence] | None = None
+    sentences: Spans | None = None
     offsets: str = "chars"
     layers: tuple[str, ...] = field(default=LAYERS)
 
@@ -173,7 +222,7 @@ class Analysis:
         if self.tokens is not None:
             out["tokens"] = self.tokens.to_list()
         if self.sentences is not None:
-            out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+            out["sentences"] = self.sentences.to_list()
         return out
 
 
@@ -226,7 +275,7 @@ class Batch(Sequence[Analysis]):
             tokens = Tokens(text, self.tokens.starts[r], self.tokens.ends[r], self.tokens.kinds[r], self.offsets)
         if self.sentences is not None:
             r = self.sentences.row(i)
-            sents = _sentences(text, self.sentences.starts[r], self.sentences.ends[r], self.offsets)
+            sents = Spans(text, self.sentences.starts[r], self.sentences.ends[r], self.offsets)
         return Analysis(text, tokens, sents, self.offsets, self.layers)
 
 
