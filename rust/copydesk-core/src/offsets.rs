@@ -51,3 +51,24 @@ pub fn char_to_byte(text: &str, chars: usize) -> Option<usize> {
     }
     text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).nth(chars)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_forwards_backwards_and_at_the_end() {
+        let text = "a’b😀c";
+        let byte_of: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut cur = CharCursor::new(text);
+        for (c, &b) in byte_of.iter().enumerate() {
+            assert_eq!(cur.to_char(b), c);
+        }
+        for (c, &b) in byte_of.iter().enumerate().rev() {
+            assert_eq!(cur.to_char(b), c);
+            assert_eq!(char_to_byte(text, c), Some(b));
+        }
+        assert_eq!(char_to_byte(text, byte_of.len()), None);
+        assert!(CharCursor::new("plain").is_identity());
+    }
+}

@@ -27,6 +27,13 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     lexer.run();
 }
 
+/// How far a chunk has been searched for the colons of urls and the at signs
+/// of email addresses.
+struct SpecialFinder {
+    colon: usize,
+    at: usize,
+}
+
 struct Lexer<'a, 'o> {
     text: &'a str,
     bytes: &'a [u8],
@@ -101,9 +108,13 @@ impl Lexer<'_, '_> {
                     continue;
                 }
                 let after = self.bytes.get(i + 1).copied().unwrap_or(b' ');
-                if matches!(next, b',' | b';' | b':' | b')' | b'?' | b'!') && ASCII.get(after as usize) == Some(&Class::Space) {
-                    self.emit_piece(start, i, false);
-                    self.push(i, i + 1, TokenKind::Punct);
+                if matches!(next, b',' | b';' | b':' | b')' | b'?' | b'!' | b'.') && ASCII.get(after as usize) == Some(&Class::Space) {
+                    if next == b'.' && self.period_is_part_of(&self.text[start..i], i) {
+                        self.push(start, i + 1, TokenKind::Word);
+                    } else {
+                        self.emit_piece(start, i, false);
+                        self.push(i, i + 1, TokenKind::Punct);
+                    }
                     i += 1;
                     continue;
                 }
@@ -134,13 +145,14 @@ impl Lexer<'_, '_> {
 
     /// Lexes one whitespace-free chunk, taking urls and emails whole first.
     fn chunk(&mut self, s: usize, e: usize) {
-        if let Some((a, b, kind)) = self.find_url_or_email(s, e) {
-            self.lex_range(s, a);
+        let mut finder = SpecialFinder { colon: s, at: s };
+        let mut p = s;
+        while let Some((a, b, kind)) = self.find_url_or_email(p, e, &mut finder) {
+            self.lex_range(p, a);
             self.push(a, b, kind);
-            self.chunk(b, e);
-        } else {
-            self.lex_range(s, e);
+            p = b;
         }
+        self.lex_range(p, e);
     }
 
     fn lex_range(&mut self, s: usize, e: usize) {
@@ -150,64 +162,92 @@ impl Lexer<'_, '_> {
         }
     }
 
-    /// A url (`scheme://…`, `www.…`) or an email address in the chunk.
-    fn find_url_or_email(&self, s: usize, e: usize) -> Option<(usize, usize, TokenKind)> {
-        let chunk = &self.bytes[s..e];
+    /// The first url (`scheme://…`, `www.…`) or email address in `[s, e)`.
+    /// `finder` remembers how far colons and at signs have been searched, so
+    /// that a chunk of many candidates is still scanned once.
+    fn find_url_or_email(&self, s: usize, e: usize, finder: &mut SpecialFinder) -> Option<(usize, usize, TokenKind)> {
         if e - s < 5 {
             return None;
         }
+        let url = self.find_url(s, e, finder);
+        // An address that starts before the url wins; one inside it is part of it.
+        let limit = url.map_or(e, |(a, _, _)| a);
+        self.find_email(s, limit, e, finder).or(url)
+    }
+
+    fn find_url(&self, s: usize, e: usize, finder: &mut SpecialFinder) -> Option<(usize, usize, TokenKind)> {
+        let chunk = &self.bytes[s..e];
         // `www.` right after any opening punctuation.
         let lead = chunk.iter().position(|b| b.is_ascii_alphanumeric()).unwrap_or(0);
         let mut url_start = chunk[lead..].starts_with(b"www.").then_some(s + lead);
         // `scheme://` anywhere, found through its colon.
-        let mut from = 0;
+        finder.colon = finder.colon.max(s);
         while url_start.is_none() {
-            let Some(k) = memchr::memchr(b':', &chunk[from..]).map(|k| from + k) else { break };
-            if chunk[k + 1..].starts_with(b"//") {
-                let mut a = s + k;
+            let Some(k) = memchr::memchr(b':', &self.bytes[finder.colon..e]).map(|k| finder.colon + k) else {
+                finder.colon = e;
+                break;
+            };
+            if self.bytes[k + 1..e].starts_with(b"//") {
+                let mut a = k;
                 while a > s && self.bytes[a - 1].is_ascii_alphabetic() {
                     a -= 1;
                 }
-                if s + k - a >= 2 {
+                if k - a >= 2 {
                     url_start = Some(a);
                 }
             }
-            from = k + 1;
+            finder.colon = k + 1;
         }
-        if let Some(a) = url_start {
-            let b = self.trim_url_end(a, e);
-            if b > a + 4 {
-                return Some((a, b, TokenKind::Url));
+        let a = url_start?;
+        let b = self.trim_url_end(a, e);
+        (b > a + 4).then_some((a, b, TokenKind::Url))
+    }
+
+    /// The first email address that starts in `[s, limit)` (it may run to `e`).
+    fn find_email(&self, s: usize, limit: usize, e: usize, finder: &mut SpecialFinder) -> Option<(usize, usize, TokenKind)> {
+        let local_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+        finder.at = finder.at.max(s);
+        while finder.at < limit {
+            let Some(at) = memchr::memchr(b'@', &self.bytes[finder.at..e]).map(|k| finder.at + k) else {
+                finder.at = e;
+                return None;
+            };
+            finder.at = at + 1;
+            let mut a = at;
+            while a > s && local_char(self.bytes[a - 1]) {
+                a -= 1;
+            }
+            while a < at && !self.bytes[a].is_ascii_alphanumeric() {
+                a += 1;
+            }
+            if a >= limit {
+                return None;
+            }
+            let mut b = at + 1;
+            while b < e && (self.bytes[b].is_ascii_alphanumeric() || matches!(self.bytes[b], b'.' | b'-')) {
+                b += 1;
+            }
+            while b > at + 1 && !self.bytes[b - 1].is_ascii_alphanumeric() {
+                b -= 1;
+            }
+            // `name@host` with no dot is still an address in mail headers (`Sara/HOU/ECT@ECT`).
+            if a < at && b > at + 1 {
+                return Some((a, b, TokenKind::Email));
             }
         }
-        let at = s + memchr::memchr(b'@', chunk)?;
-        let local_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
-        let mut a = at;
-        while a > s && local_char(self.bytes[a - 1]) {
-            a -= 1;
-        }
-        while a < at && !self.bytes[a].is_ascii_alphanumeric() {
-            a += 1;
-        }
-        let mut b = at + 1;
-        while b < e && (self.bytes[b].is_ascii_alphanumeric() || matches!(self.bytes[b], b'.' | b'-')) {
-            b += 1;
-        }
-        while b > at + 1 && !self.bytes[b - 1].is_ascii_alphanumeric() {
-            b -= 1;
-        }
-        // `name@host` with no dot is still an address in mail headers (`Sara/HOU/ECT@ECT`).
-        (a < at && b > at + 1).then_some((a, b, TokenKind::Email))
+        None
     }
 
     /// Drops trailing punctuation from a url, keeping a closing bracket whose
     /// opening bracket is part of it (`…/Foo_(bar)`).
     fn trim_url_end(&self, a: usize, mut b: usize) -> usize {
+        let url = &self.bytes[a..b];
+        let (paren, bracket) = (memchr::memchr(b'(', url).is_some(), memchr::memchr(b'[', url).is_some());
         while b > a {
             let (c, _, len) = self.char_before(b);
             let keep = match c {
-                ')' => self.bytes[a..b].contains(&b'('),
-                ']' => self.bytes[a..b].contains(&b'['),
+                ')' => paren,
+                ']' => bracket,
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '>' | '}' | '\u{2019}' | '\u{201D}' | '\u{2026}' => false,
                 _ => true,
             };
@@ -497,25 +537,28 @@ impl Lexer<'_, '_> {
     fn emit_hyphenated(&mut self, s: usize, e: usize) {
         let mut part_start = s;
         let mut joined_from = s;
+        let mut apostrophe = false;
         let mut i = s;
         while i < e {
             let (c, _, len) = char_at(self.text, i);
+            apostrophe |= is_apostrophe(c);
             if matches!(c, '-' | '\u{2010}') {
                 let left = &self.text[part_start..i];
                 let (_, before, _) = self.char_before(i);
                 let (_, after, _) = char_at(self.text, i + len);
                 let digits = before == Class::Digit && after == Class::Digit;
                 if !digits && !self.lex.is_hyphen_prefix(left) {
-                    self.emit_piece(joined_from, i, self.text[joined_from..i].contains(is_apostrophe));
+                    self.emit_piece(joined_from, i, apostrophe);
                     self.push(i, i + len, TokenKind::Punct);
                     joined_from = i + len;
+                    apostrophe = false;
                 }
                 part_start = i + len;
             }
             i += len;
         }
         if joined_from < e {
-            self.emit_piece(joined_from, e, self.text[joined_from..e].contains(is_apostrophe));
+            self.emit_piece(joined_from, e, apostrophe);
         }
     }
 

@@ -33,7 +33,7 @@ fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
     // The open quotation, and whether it opened mid-sentence.
     let mut open: Option<(usize, bool)> = None;
     for (i, t) in tokens.iter().enumerate() {
-        let new_line = i > 0 && text[tokens[i - 1].end..t.start].contains('\n');
+        let new_line = i > 0 && line_break_between(text, tokens[i - 1].end, t.start);
         if new_line {
             open = None;
         }
@@ -82,6 +82,17 @@ struct Segmenter<'a> {
     list: Option<(MarkerKind, u32)>,
 }
 
+/// Whether the whitespace `text[a..b]` holds a line break; most gaps are one space.
+#[inline]
+fn line_break_between(text: &str, a: usize, b: usize) -> bool {
+    let gap = &text.as_bytes()[a..b];
+    match gap {
+        [] | [b' '] => false,
+        [c] => *c == b'\n' || *c == b'\r',
+        _ => memchr::memchr2(b'\n', b'\r', gap).is_some() || text[a..b].contains(['\u{2028}', '\u{2029}', '\u{85}']),
+    }
+}
+
 fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{00BB}" | "\u{203A}" | ")" | "]" | "}")
 }
@@ -98,6 +109,18 @@ fn is_dash(s: &str) -> bool {
 impl Segmenter<'_> {
     fn tok(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+
+    #[inline]
+    fn is_bullet_at(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        t.end - t.start == 3 && is_bullet(self.tok(i))
+    }
+
+    /// A line break between token `i` and the next.
+    #[inline]
+    fn breaks_line(&self, i: usize) -> bool {
+        line_break_between(self.text, self.tokens[i].end, self.tokens[i + 1].start)
     }
 
     fn gap(&self, i: usize) -> &str {
@@ -145,7 +168,7 @@ impl Segmenter<'_> {
                     i = end + 1;
                     continue;
                 }
-            } else if is_bullet(self.tok(i)) || self.is_credit_line(i) {
+            } else if self.is_bullet_at(i) || self.is_credit_line(i) {
                 self.close(i - 1);
             } else if let Some(m) = self.list_marker(i) {
                 if self.words > 0 && self.list.is_some_and(|(k, v)| k == m.0 && v + 1 == m.1) {
@@ -158,7 +181,7 @@ impl Segmenter<'_> {
                 self.close(i);
                 break;
             }
-            if self.gap(i).contains('\n') {
+            if self.breaks_line(i) {
                 self.count(i);
                 self.close(i);
                 self.list = None;
@@ -177,7 +200,7 @@ impl Segmenter<'_> {
                 let last = self.reference_marks(last);
                 if !self.quoted[last] && has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
                     let next = last + 1;
-                    if next < n && !self.gap(last).contains('\n') && self.ends_before(i, next) {
+                    if next < n && !self.breaks_line(last) && self.ends_before(i, next) {
                         for k in i + 1..=last {
                             self.count(k);
                         }
@@ -185,6 +208,16 @@ impl Segmenter<'_> {
                         i = next;
                         continue;
                     }
+                }
+                // The closers and terminals after `i` were judged with it: go on
+                // from the last of them (which still meets line breaks), so that a
+                // long run of them is looked at once.
+                if last > i {
+                    for k in i + 1..last {
+                        self.count(k);
+                    }
+                    i = last;
+                    continue;
                 }
             }
             i += 1;
@@ -199,10 +232,10 @@ impl Segmenter<'_> {
     /// the sentence it may end (after closing quotes and brackets).
     fn terminal_end(&self, i: usize) -> Option<usize> {
         let t = self.tokens[i];
-        let w = self.tok(i);
+        let b = self.text.as_bytes();
         let terminal = match t.kind {
-            TokenKind::Punct => w.starts_with(['.', '?', '!']) || w.starts_with('\u{2026}'),
-            TokenKind::Word => w.len() > 1 && w.ends_with('.'),
+            TokenKind::Punct => matches!(b[t.start], b'.' | b'?' | b'!') || self.tok(i).starts_with('\u{2026}'),
+            TokenKind::Word => t.end - t.start > 1 && b[t.end - 1] == b'.',
             _ => false,
         };
         if !terminal {
@@ -267,7 +300,7 @@ impl Segmenter<'_> {
     /// `…in 1891. [3] In…`. Returns the sentence's new last token.
     fn reference_marks(&self, last: usize) -> usize {
         let n = self.tokens.len();
-        if last + 2 >= n || self.tok(last + 1) != "[" || self.gap(last).contains('\n') {
+        if last + 2 >= n || self.tok(last + 1) != "[" || self.breaks_line(last) {
             return last;
         }
         let mut k = last + 2;
@@ -284,6 +317,7 @@ impl Segmenter<'_> {
     /// A photo credit or caption label (`Image: Reuters.`) opens a sentence of its own.
     fn is_credit_line(&self, i: usize) -> bool {
         i + 1 < self.tokens.len()
+            && self.text.as_bytes()[self.tokens[i + 1].start] == b':'
             && self.adjacent(i)
             && self.tok(i + 1) == ":"
             && self.lex.is_credit_label(self.tok(i))
@@ -291,6 +325,7 @@ impl Segmenter<'_> {
 
     /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
     /// capitalised word: its kind and value.
+    #[inline]
     fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
         let t = self.tokens[i];
         if t.end - t.start > 2 || !matches!(t.kind, TokenKind::Number | TokenKind::Word) {
@@ -355,7 +390,7 @@ impl Segmenter<'_> {
             && !self.adjacent(j - 1)
             && !self.adjacent(j)
             && is_upper_start(self.tok(j + 1))
-            && !self.gap(j).contains('\n'))
+            && !self.breaks_line(j))
             .then_some(j)
     }
 
@@ -378,7 +413,7 @@ impl Segmenter<'_> {
             self.count(i);
             return i + 1;
         }
-        if last + 1 >= n || self.gap(last).contains('\n') {
+        if last + 1 >= n || self.breaks_line(last) {
             return last + 1;
         }
         let nw = self.tok(last + 1);
