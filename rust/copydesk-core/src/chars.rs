@@ -26,7 +26,8 @@ const fn ascii_table() -> [Class; 128] {
     while b < 128 {
         let c = b as u8;
         t[b] = match c {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Class::Space,
+            // Python's str.isspace() also counts the information separators 0x1c-0x1f.
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f => Class::Space,
             b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
             b'0'..=b'9' => Class::Digit,
             b'"' | b'\'' => Class::Quote,

@@ -62,7 +62,7 @@ fn utf8<'a>(text: &'a Bound<'_, PyString>, replace_surrogates: bool) -> PyResult
                 return Err(err);
             }
             if replace_surrogates {
-                return Ok(Cow::Owned(text.to_string_lossy().into_owned()));
+                return Ok(Cow::Owned(replace_surrogates_in(text)?));
             }
             let position: Option<usize> = err.value(py).getattr("start").and_then(|p| p.extract()).ok();
             let code = position
@@ -82,6 +82,26 @@ fn utf8<'a>(text: &'a Bound<'_, PyString>, replace_surrogates: bool) -> PyResult
             Err(e)
         }
     }
+}
+
+/// The text with each lone surrogate replaced by one U+FFFD, so that
+/// code-point offsets stay those of the original `str`.
+fn replace_surrogates_in(text: &Bound<'_, PyString>) -> PyResult<String> {
+    let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    let bytes: &[u8] = encoded.extract()?;
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // A surrogate in UTF-8 form: ED A0..BF xx.
+        if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn tokens_of(text: &str, mode: Mode) -> Vec<Token> {
