@@ -258,6 +258,10 @@ impl Segmenter<'_> {
         let nt = self.tokens[next];
         let nw = self.tok(next);
         let kind = self.tokens[i].kind;
+        // Glued to what follows (`draft).doc`, `@example. com`): not an end.
+        if self.adjacent(next - 1) {
+            return false;
+        }
         // After a closing quote or bracket, lower case continues the sentence
         // (`"Great." she said`, `(… engineer.) at the`); right after a period
         // or question mark it starts a new one, as informal text often does
@@ -267,19 +271,19 @@ impl Segmenter<'_> {
             let closed = next > i + 1;
             return !closed && kind == TokenKind::Punct && (w == "." || w.contains('?') && !w.contains('!'));
         }
-        let opens = nt.kind == TokenKind::Quote || matches!(nw, "(" | "[" | "{") || is_bullet(nw);
         let capital = is_upper_start(nw);
         if kind == TokenKind::Word {
             return self.abbreviation_ends(w, nw, capital);
         }
-        if w.contains(['?', '!']) {
-            return capital || opens || matches!(nt.kind, TokenKind::Number | TokenKind::Emoji | TokenKind::Symbol | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Url);
-        }
-        if w.len() > 1 || w.starts_with('\u{2026}') {
+        if w.len() > 1 && !w.contains(['?', '!']) || w.starts_with('\u{2026}') {
             // An ellipsis: the sentence ends only if a new one visibly starts.
-            return capital && nw != "I";
+            return capital;
         }
-        capital || opens || matches!(nt.kind, TokenKind::Symbol | TokenKind::Emoji | TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag)
+        // A period before a number goes on (`No. 5`, `N°. 1026`); so does any
+        // terminal before punctuation that continues a sentence.
+        let continues = matches!(nw.as_bytes()[0], b',' | b';' | b':' | b')' | b']' | b'}' | b'%' | b'/' | b'&')
+            || nt.kind == TokenKind::Number && w == ".";
+        !continues
     }
 
     /// An abbreviation or initial ends a sentence only before a word that
