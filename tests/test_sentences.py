@@ -26,7 +26,7 @@ def test_gum_news_tokens_and_sentences(data_dir):
     """The 24 Wikinews articles of GUM (CC BY): exact-span F1 of UD words and sentences.
 
     Guards against regressions: the figures reported with the scorer are
-    tokens 99.55 and sentences 94.65; these floors sit just under them.
+    tokens 99.63 and sentences 95.41; these floors sit just under them.
     """
     gold_tok, pred_tok, gold_sent, pred_sent = set(), set(), set(), set()
     for doc in read_jsonl(data_dir / "ud-gum-news.gold.jsonl"):
@@ -37,7 +37,7 @@ def test_gum_news_tokens_and_sentences(data_dir):
         gold_sent |= {(key, s, e) for s, e in doc["sentences"]}
         pred_sent |= {(key, s.start, s.end) for s in a.sentences}
     assert f1(gold_tok, pred_tok) >= 0.995
-    assert f1(gold_sent, pred_sent) >= 0.94
+    assert f1(gold_sent, pred_sent) >= 0.95
 
 
 def test_spans_api():

@@ -1,5 +1,5 @@
 //! Word lists compiled in from `data/`: abbreviations, hyphen prefixes,
-//! contractions, sentence starters, credit labels and top-level domains.
+//! contractions, sentence starters, credit labels, emoticons and top-level domains.
 //!
 //! The files are plain text so that a linguist can edit them without touching
 //! code; they are parsed once, on first use, into hash sets.
@@ -59,6 +59,8 @@ pub struct Lexicon {
     sentence_starters: Set,
     tlds: Set,
     credit_labels: Set,
+    /// ASCII emoticons, longest first.
+    emoticons: Vec<&'static [u8]>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -110,6 +112,11 @@ impl Lexicon {
             sentence_starters: set(include_str!("../data/sentence_starters.txt")),
             tlds: set(include_str!("../data/tlds.txt")),
             credit_labels: set(include_str!("../data/credit_labels.txt")),
+            emoticons: {
+                let mut e: Vec<&'static [u8]> = lines(include_str!("../data/emoticons.txt")).map(str::as_bytes).collect();
+                e.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                e
+            },
         }
     }
 
@@ -158,6 +165,14 @@ impl Lexicon {
     /// Labels of photo credits and captions (`Image:`, `Photo:`), as written.
     pub fn is_credit_label(&self, word: &str) -> bool {
         self.credit_labels.contains(word.as_bytes())
+    }
+
+    /// The length of the longest emoticon `bytes` starts with.
+    pub fn emoticon_at(&self, bytes: &[u8]) -> Option<usize> {
+        if !matches!(bytes.first(), Some(b':' | b';' | b'=' | b'(' | b')' | b'^' | b'<' | b'>' | b'-' | b'\\' | b'/' | b'*')) {
+            return None;
+        }
+        self.emoticons.iter().find(|e| bytes.starts_with(e)).map(|e| e.len())
     }
 
     pub fn is_tld(&self, word: &str) -> bool {

@@ -57,14 +57,6 @@ fn a_sentence_ending_inside_a_quotation_ends_after_the_closing_mark() {
 }
 
 #[test]
-fn a_quotation_opened_mid_sentence_stays_whole() {
-    assert_eq!(split("The minister said \"We are ready. We will act.\" Critics disagreed."), [
-        "The minister said \"We are ready. We will act.\"",
-        "Critics disagreed."
-    ]);
-}
-
-#[test]
 fn paragraph_breaks_headlines_and_datelines() {
     let text = "Floods hit the north\n\nLONDON (Reuters) — Heavy rain caused floods on Monday. Roads were closed\nTrains stopped.";
     assert_eq!(split(text), [

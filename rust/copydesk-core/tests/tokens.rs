@@ -68,6 +68,19 @@ fn abbreviations_and_initials_keep_their_period() {
 }
 
 #[test]
+fn web_and_print_conventions() {
+    assert_eq!(kinds("thanks :-) see you ;D"), [("thanks", "word"), (":-)", "emoji"), ("see", "word"), ("you", "word"), (";D", "emoji")]);
+    assert_eq!(words("(Paris):"), ["(", "Paris", ")", ":"]);
+    assert_eq!(words("stairways [...] used"), ["stairways", "[...]", "used"]);
+    assert_eq!(kinds("US$15"), [("US$", "symbol"), ("15", "number")]);
+    assert_eq!(kinds("on 01-Feb-02 at"), [("on", "word"), ("01-Feb-02", "number"), ("at", "word")]);
+    assert_eq!(words("Feb 11,2000 and 1,234,567"), ["Feb", "11", ",", "2000", "and", "1,234,567"]);
+    assert_eq!(kinds("mailto:jo@example.com"), [("mailto:jo@example.com", "email")]);
+    assert_eq!(words("don`t"), ["do", "n`t"]);
+    assert_eq!(words("flat 39A in 3D"), ["flat", "39A", "in", "3D"]);
+}
+
+#[test]
 fn terminal_punctuation_runs_are_one_token() {
     assert_eq!(words("What?! No... Really!!!"), ["What", "?!", "No", "...", "Really", "!!!"]);
     assert_eq!(words("wait -- what"), ["wait", "--", "what"]);

@@ -58,8 +58,9 @@ fn is_alnum(class: Class) -> bool {
     matches!(class, Class::Letter | Class::Digit)
 }
 
+/// Apostrophes inside words: straight, curly, and the backtick some typists use.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}')
+    matches!(c, '\'' | '\u{2019}' | '`')
 }
 
 /// Clitics that Universal Dependencies splits off after an apostrophe.
@@ -220,6 +221,9 @@ impl Lexer<'_, '_> {
             while a < at && !self.bytes[a].is_ascii_alphanumeric() {
                 a += 1;
             }
+            if self.bytes[s..a].ends_with(b"mailto:") {
+                a -= b"mailto:".len();
+            }
             if a >= limit {
                 return None;
             }
@@ -304,7 +308,17 @@ impl Lexer<'_, '_> {
                 self.push(p, p + len, TokenKind::Quote);
                 p + len
             }
+            Class::Punct | Class::Symbol if p == s && self.emoticon_end(p, e).is_some() => {
+                let end = self.emoticon_end(p, e).unwrap_or(p + len);
+                self.push(p, end, TokenKind::Emoji);
+                end
+            }
             Class::Punct => match c {
+                '[' if self.text[p..e].starts_with("[...]") || self.text[p..e].starts_with("[\u{2026}]") => {
+                    let end = p + self.text[p..e].find(']').map_or(len, |k| k + 1);
+                    self.push(p, end, TokenKind::Punct);
+                    end
+                }
                 '.' | '?' | '!' => {
                     let end = self.run_of(p, e, |c| matches!(c, '.' | '?' | '!'));
                     self.push(p, end, TokenKind::Punct);
@@ -343,6 +357,13 @@ impl Lexer<'_, '_> {
                 end
             }
         }
+    }
+
+    /// An ASCII emoticon (`:-)`, `;D`, `^^`) standing alone at `p`: where it ends.
+    fn emoticon_end(&self, p: usize, e: usize) -> Option<usize> {
+        let len = self.lex.emoticon_at(&self.bytes[p..e])?;
+        let end = p + len;
+        (end == e || !self.bytes[end].is_ascii_alphanumeric()).then_some(end)
     }
 
     /// End of a run of characters matching `pred` starting at `p`.
@@ -431,6 +452,7 @@ impl Lexer<'_, '_> {
         let mut has_hyphen = false;
         let mut has_apostrophe = false;
         let mut has_dot = false;
+        let mut date = false;
         while q < e {
             let (c, class, len) = char_at(self.text, q);
             match class {
@@ -454,9 +476,16 @@ impl Lexer<'_, '_> {
             let letters = prev == Class::Letter && next == Class::Letter;
             let joins = match c {
                 '.' => true,
-                ',' | ':' | '/' => digits,
-                '-' | '\u{2010}' => digits || letters,
-                '\'' | '\u{2019}' => letters,
+                // Thousands separators take groups of three: `5,000` but `11,2000`.
+                ',' => digits && self.digit_run(q + len) == 3,
+                ':' | '/' => digits,
+                '-' | '\u{2010}' => {
+                    // `01-Feb-02` is one date; otherwise digits with letters split.
+                    let month_date = prev == Class::Digit && next == Class::Letter && self.month_date_after(q + len, e);
+                    date |= month_date;
+                    digits || letters || month_date || date && prev == Class::Letter && next == Class::Digit
+                }
+                '\'' | '\u{2019}' | '`' => letters,
                 '&' => letters,
                 '_' => true,
                 _ => false,
@@ -471,9 +500,14 @@ impl Lexer<'_, '_> {
         }
         let core_end = q;
         let core = &self.text[p..core_end];
-        if tok_start < p {
+        if tok_start < p || date {
             self.push(tok_start, core_end, TokenKind::Number);
             return core_end;
+        }
+        // A currency prefix: US$, A$, HK$.
+        if core_end < e && self.bytes[core_end] == b'$' && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.push(p, core_end + 1, TokenKind::Symbol);
+            return core_end + 1;
         }
 
         // A final period that belongs to the word: abbreviations and initials.
@@ -498,6 +532,19 @@ impl Lexer<'_, '_> {
             self.emit_piece(tok_start, core_end, has_apostrophe);
         }
         core_end
+    }
+
+    /// The length of the run of ASCII digits at `i`.
+    fn digit_run(&self, i: usize) -> usize {
+        self.bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+    }
+
+    /// `Feb-02` at `i`: three letters, a hyphen and a digit (the tail of `01-Feb-02`).
+    fn month_date_after(&self, i: usize, e: usize) -> bool {
+        i + 5 <= e
+            && self.bytes[i..i + 3].iter().all(u8::is_ascii_alphabetic)
+            && self.bytes[i + 3] == b'-'
+            && self.bytes[i + 4].is_ascii_digit()
     }
 
     /// Whether the period right after `core` is part of the token.
@@ -594,7 +641,9 @@ impl Lexer<'_, '_> {
                 .map_or(word.len(), |(i, _)| i);
             if digits_end < word.len() {
                 let rest = &word[digits_end..];
-                let glued = ["st", "nd", "rd", "th", "s"].iter().any(|x| rest.eq_ignore_ascii_case(x));
+                // Ordinals, decades, and one capital letter (`39A`, `3D`, `5G`) stay whole.
+                let glued = ["st", "nd", "rd", "th", "s"].iter().any(|x| rest.eq_ignore_ascii_case(x))
+                    || rest.len() == 1 && rest.as_bytes()[0].is_ascii_uppercase();
                 if !glued && rest.chars().all(char::is_alphabetic) {
                     self.push(s, s + digits_end, TokenKind::Number);
                     self.push(s + digits_end, e, TokenKind::Word);

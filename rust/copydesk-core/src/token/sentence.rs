@@ -18,45 +18,10 @@ use crate::lexicon::{AbbrevClass, Lexicon};
 /// Every token belongs to exactly one sentence; sentences are ordered and run
 /// from their first token's start to their last token's end.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let quoted = quoted_tokens(text, tokens);
-    Segmenter { text, tokens, lex: Lexicon::get(), quoted, out: Vec::new(), start: 0, words: 0, long_words: 0, list: None }
+    Segmenter { text, tokens, lex: Lexicon::get(), out: Vec::new(), start: 0, words: 0, long_words: 0, list: None }
         .run()
 }
 
-/// Marks the tokens strictly inside a double quotation that opens in the
-/// middle of a sentence and closes within its paragraph: news prose keeps
-/// `the minister said "A. B."` as one sentence, while a quotation that is a
-/// sentence of its own (`"A. B."`) splits as usual. A quotation left open at
-/// the end of its paragraph marks nothing.
-fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut quoted = vec![false; tokens.len()];
-    // The open quotation, and whether it opened mid-sentence.
-    let mut open: Option<(usize, bool)> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let new_line = i > 0 && line_break_between(text, tokens[i - 1].end, t.start);
-        if new_line {
-            open = None;
-        }
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
-        let mid_sentence = i > 0 && !new_line && {
-            let prev = tokens[i - 1];
-            matches!(prev.kind, TokenKind::Word | TokenKind::Number) || matches!(prev.text(text), "," | ":" | "\u{2014}" | "\u{2013}" | "(")
-        };
-        match (t.text(text), open) {
-            ("\"" | "\u{201D}", Some((o, mid))) => {
-                if mid {
-                    quoted[o + 1..i].iter_mut().for_each(|q| *q = true);
-                }
-                open = None;
-            }
-            ("\"" | "\u{201C}", _) => open = Some((i, mid_sentence)),
-            _ => {}
-        }
-    }
-    quoted
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum MarkerKind {
@@ -69,8 +34,6 @@ struct Segmenter<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicon,
-    /// Tokens inside a double quotation that closes in its paragraph.
-    quoted: Vec<bool>,
     out: Vec<Span>,
     /// First token of the current sentence.
     start: usize,
@@ -198,7 +161,7 @@ impl Segmenter<'_> {
             self.count(i);
             if let Some(last) = self.terminal_end(i) {
                 let last = self.reference_marks(last);
-                if !self.quoted[last] && has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
+                if has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
                     let next = last + 1;
                     if next < n && !self.breaks_line(last) && self.ends_before(i, next) {
                         for k in i + 1..=last {
@@ -234,7 +197,9 @@ impl Segmenter<'_> {
         let t = self.tokens[i];
         let b = self.text.as_bytes();
         let terminal = match t.kind {
-            TokenKind::Punct => matches!(b[t.start], b'.' | b'?' | b'!') || self.tok(i).starts_with('\u{2026}'),
+            TokenKind::Punct => {
+                matches!(b[t.start], b'.' | b'?' | b'!') || self.tok(i).starts_with('\u{2026}') || self.tok(i).starts_with("[...")
+            }
             TokenKind::Word => t.end - t.start > 1 && b[t.end - 1] == b'.',
             _ => false,
         };
@@ -281,8 +246,10 @@ impl Segmenter<'_> {
         }
         // A period before a number goes on (`No. 5`, `N°. 1026`); so does any
         // terminal before punctuation that continues a sentence.
+        // After a closing quote, a dash introduces its attribution (`"…game." - Matthew Ingram`).
         let continues = matches!(nw.as_bytes()[0], b',' | b';' | b':' | b')' | b']' | b'}' | b'%' | b'/' | b'&')
-            || nt.kind == TokenKind::Number && w == ".";
+            || nt.kind == TokenKind::Number && w == "."
+            || next > i + 1 && is_dash(nw);
         !continues
     }
 
