@@ -73,9 +73,9 @@ def test_bad_records_are_reported_and_the_rest_processed(tmp_path):
     recs = lines(out)
     assert len(recs) == 7
     assert [("error" in x) for x in recs] == [False, True, True, True, True, True, False]
-    assert recs[1]["error"].endswith("bad JSON: Expecting property name enclosed in double quotes at column 2")
+    assert "bad JSON" in recs[1]["error"] and "column 2" in recs[1]["error"]
     assert f"{src}:2" in recs[1]["error"] and f"{src}:5" in recs[4]["error"]
-    assert "'text' is missing" in recs[2]["error"]
+    assert 'field "text" is missing' in recs[2]["error"]
     assert "invalid UTF-8" in recs[4]["error"]
     assert recs[6]["sentences"] == [{"start": 0, "end": 10}]
     assert b"7 records, 5 errors" in r.stderr

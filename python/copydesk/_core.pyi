@@ -25,3 +25,22 @@ def analyze_batch(
     threads: int | None = None,
     surrogates: str = "error",
 ) -> dict[str, dict[str, npt.NDArray[np.int64] | npt.NDArray[np.uint8]]]: ...
+def annotate_json(
+    texts: list[str],
+    tokens: bool = False,
+    sentences: bool = True,
+    offsets: str = "chars",
+    threads: int | None = None,
+    surrogates: str = "replace",
+) -> list[str]: ...
+def annotate_jsonl(
+    data: bytes,
+    first_line: int,
+    source: str,
+    text_field: str = "text",
+    id_field: str = "id",
+    tokens: bool = False,
+    sentences: bool = True,
+    offsets: str = "chars",
+    threads: int | None = None,
+) -> tuple[bytes, int, list[str], int]: ...

@@ -3,102 +3,164 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
-from . import _api
+from . import _api, _core, corpus
 from ._core import CopydeskError, __version__
+from .corpus import Record
 
-#: Documents analysed per call into the core: large enough to keep every core
-#: busy, small enough that memory stays bounded by the window, not the corpus.
-WINDOW = 512
-
-
-def _records(path: str, text_field: str, id_field: str) -> Iterator[tuple[Any, str | None, str | None]]:
-    """(id, text, error) for each line of a JSON Lines file; a bad line gives an error, not an exception."""
-    stream: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")
-    name = "<stdin>" if path == "-" else path
-    with stream:
-        for lineno, raw in enumerate(stream, 1):
-            if not raw.strip():
-                continue
-            where = f"{name}:{lineno}"
-            try:
-                rec = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as e:
-                yield lineno, None, f"{where}: invalid UTF-8 at byte {e.start}"
-                continue
-            except json.JSONDecodeError as e:
-                yield lineno, None, f"{where}: bad JSON: {e.msg} at column {e.colno}"
-                continue
-            if not isinstance(rec, dict):
-                yield lineno, None, f"{where}: a record must be a JSON object"
-                continue
-            doc_id = rec.get(id_field, lineno)
-            text = rec.get(text_field)
-            if not isinstance(text, str):
-                what = "missing" if text is None else f"not a string ({type(text).__name__})"
-                yield doc_id, None, f"{where}: field {text_field!r} is {what}"
-                continue
-            yield doc_id, text, None
+#: Documents (and bytes of text) analysed per call into the core: large enough
+#: to keep every core busy, small enough that memory stays bounded by the
+#: window, not the corpus.
+WINDOW = 1024
+WINDOW_BYTES = 8 << 20
 
 
-def _windows(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    window: list[Any] = []
+def _jobs(items: Iterable[corpus.Block | Record]) -> Iterator[corpus.Block | list[Record]]:
+    """Blocks as they come; single records grouped into windows, so that
+    memory is bounded by the window, not the corpus."""
+    window: list[Record] = []
+    size = 0
     for item in items:
+        if isinstance(item, corpus.Block):
+            if window:
+                yield window
+                window, size = [], 0
+            yield item
+            continue
         window.append(item)
-        if len(window) >= size:
+        size += item.size
+        if len(window) >= WINDOW or size >= WINDOW_BYTES:
             yield window
-            window = []
+            window, size = [], 0
     if window:
         yield window
 
 
-def annotate_records(
-    records: Iterable[tuple[Any, str | None, str | None]], layers: Sequence[str], threads: int | None = None
-) -> Iterator[dict[str, Any]]:
-    """One output dict per input record, in order; failed records carry `error`."""
-    for window in _windows(records, WINDOW):
-        good = [(i, r) for i, r in enumerate(window) if r[2] is None]
-        results: list[dict[str, Any] | None] = [None] * len(window)
-        try:
-            batch = _api.analyze_batch([r[1] for _, r in good], layers=layers, threads=threads, surrogates="replace")
-            for (i, _), analysis in zip(good, batch):
-                results[i] = analysis.to_dict()
-        except CopydeskError:
-            # Isolate the failing record: analyse one by one.
-            for i, r in good:
-                try:
-                    results[i] = _api.analyze(r[1], layers=layers, surrogates="replace").to_dict()
-                except CopydeskError as e:
-                    window[i] = (r[0], None, f"record {r[0]!r}: {e}")
-        for (doc_id, _, error), layers_out in zip(window, results):
-            if error is not None:
-                yield {"id": doc_id, "error": error}
-            else:
-                yield {"id": doc_id, **(layers_out or {})}
+def _json_id(doc_id: Any) -> str:
+    return json.dumps(doc_id, ensure_ascii=False)
+
+
+class Meter:
+    """The progress bar (on a terminal only) and the closing summary."""
+
+    def __init__(self, progress: corpus.Progress, enabled: bool):
+        self.progress = progress
+        self.enabled = enabled
+        self.start = time.perf_counter()
+        self.last = 0.0
+        self.docs = self.errors = self.text_bytes = 0
+
+    def update(self, final: bool = False) -> None:
+        now = time.perf_counter()
+        if not self.enabled or (not final and now - self.last < 0.2):
+            return
+        self.last = now
+        secs = max(now - self.start, 1e-9)
+        mb = self.text_bytes / 1e6
+        done, total = self.progress.done, self.progress.total
+        bar = eta = ""
+        if total:
+            frac = min(1.0, done / total)
+            filled = int(frac * 24)
+            bar = f"[{'#' * filled}{'.' * (24 - filled)}] {frac:4.0%} "
+            rate = done / secs
+            eta = f" ETA {max(0.0, (total - done) / rate):4.0f}s" if rate > 0 and not final else ""
+        line = f"\r{bar}{self.docs} docs, {mb:.1f} MB, {self.docs / secs:.0f} docs/s, {mb / secs:.1f} MB/s, {self.errors} errors{eta}"
+        sys.stderr.write(line + ("\n" if final else ""))
+        sys.stderr.flush()
+
+    def summary(self, layers: Sequence[str], resumed: int) -> str:
+        secs = max(time.perf_counter() - self.start, 1e-9)
+        mb = self.text_bytes / 1e6
+        again = f" (resumed after {resumed} already written)" if resumed else ""
+        return (
+            f"copydesk: {self.docs} records{again}, {self.errors} errors, layers: {', '.join(layers)}; "
+            f"{mb:.1f} MB of text in {secs:.1f}s: {mb / secs:.1f} MB/s, {self.docs / secs:.0f} docs/s"
+        )
 
 
 def cmd_annotate(a: argparse.Namespace) -> int:
     layers = _api.check_layers(a.layers, default=_api.DEFAULT_LAYERS)
-    out: IO[str] = sys.stdout if a.output in (None, "-") else open(a.output, "w", encoding="utf-8")
-    errors = total = 0
-    try:
-        for path in a.inputs:
-            for rec in annotate_records(_records(path, a.text_field, a.id_field), layers, a.threads):
-                total += 1
-                if "error" in rec:
-                    errors += 1
-                    print(f"copydesk: {rec['error']}", file=sys.stderr)
-                out.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
-                out.write("\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    print(f"copydesk: {total} records, {errors} errors, layers: {', '.join(layers)}", file=sys.stderr)
-    return 1 if errors else 0
+    flags = {"tokens": "tokens" in layers, "sentences": "sentences" in layers}
+    progress = corpus.Progress(corpus.input_size(a.inputs))
+    out = None if a.output in (None, "-") else corpus.Output(a.output, layers, resume=a.resume)
+    resumed = out.done if out else 0
+    items = corpus.skip_records(corpus.read_jobs(a.inputs, a.text_field, a.id_field, lines=a.lines, progress=progress), resumed)
+    errors_out = open(a.errors, "w", encoding="utf-8") if a.errors else None
+    meter = Meter(progress, enabled=sys.stderr.isatty() and not a.quiet)
+    threads = a.threads
+
+    def run(job: corpus.Block | list[Record]) -> tuple[bytes, int, list[str], int]:
+        """Output lines, records, error lines and text bytes of one job (GIL released in the core)."""
+        if isinstance(job, corpus.Block):
+            return _core.annotate_jsonl(
+                job.data, job.first_line, job.source, a.text_field, a.id_field, threads=threads, **flags
+            )
+        texts = [r.text for r in job if r.text is not None]
+        bodies = iter(_core.annotate_json(texts, threads=threads, surrogates="replace", **flags))
+        lines, errors, size = [], [], 0
+        for rec in job:
+            if rec.error is not None:
+                line = f'{{"id":{_json_id(rec.id)},"error":{json.dumps(rec.error, ensure_ascii=False)}}}\n'
+                errors.append(line)
+            else:
+                body = next(bodies)
+                size += len(rec.text or "")
+                line = f'{{"id":{_json_id(rec.id)}{"," if body else ""}{body}}}\n'
+            lines.append(line)
+        return "".join(lines).encode(), len(job), errors, size
+
+    def emit(result: tuple[bytes, int, list[str], int]) -> None:
+        data, records, errors, size = result
+        meter.docs += records
+        meter.errors += len(errors)
+        meter.text_bytes += size
+        for line in errors:
+            if errors_out is not None:
+                errors_out.write(line)
+            if not a.quiet and not meter.enabled:
+                print(f"copydesk: {json.loads(line)['error']}", file=sys.stderr)
+        if out is None:
+            sys.stdout.buffer.write(data)
+        elif out.parquet:
+            out.write_records([json.loads(x) for x in data.splitlines()])
+        else:
+            out.write_lines([data])
+        meter.update()
+
+    # Two jobs in flight: the core analyses one (GIL released, on every core)
+    # while this thread reads the next and writes the last.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-annotate") as pool:
+        pending: Future[tuple[bytes, int, list[str], int]] | None = None
+        try:
+            for job in _jobs(items):
+                submitted = pool.submit(run, job)
+                if pending is not None:
+                    emit(pending.result())
+                pending = submitted
+            if pending is not None:
+                emit(pending.result())
+        except KeyboardInterrupt:
+            meter.update(final=True)
+            if out is not None:
+                out.close()
+                print(f"copydesk: interrupted; {out.partial} holds what was written (--resume continues it)", file=sys.stderr)
+            return 130
+    if out is not None:
+        out.commit()
+    if errors_out is not None:
+        errors_out.close()
+    meter.update(final=True)
+    if not a.quiet:
+        print(meter.summary(layers, resumed), file=sys.stderr)
+    return 1 if meter.errors else 0
 
 
 def sample_dir() -> Path:
@@ -141,9 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
-    an = sub.add_parser("annotate", help="annotate JSON Lines records, one output line per input line")
-    an.add_argument("inputs", nargs="+", help="JSON Lines files ('-' for standard input)")
-    an.add_argument("-o", "--output", help="output JSON Lines file (default: standard output)")
+    an = sub.add_parser("annotate", help="annotate a corpus: one output record per input record")
+    an.add_argument(
+        "inputs",
+        nargs="+",
+        help="JSON Lines (.jsonl, .jsonl.gz), Parquet (.parquet), text files (a document each) or directories of them; '-' reads JSON Lines from standard input",
+    )
+    an.add_argument("-o", "--output", help="output: .jsonl, .jsonl.gz or .parquet (default: JSON Lines on standard output)")
     an.add_argument(
         "--layers",
         default=",".join(_api.DEFAULT_LAYERS),
@@ -151,7 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     an.add_argument("--text-field", default="text")
     an.add_argument("--id-field", default="id")
-    an.add_argument("--threads", type=int, default=None, help="worker threads (default: every core)")
+    an.add_argument("--threads", type=int, default=None, help="worker threads (default: $COPYDESK_NUM_THREADS, else every core)")
+    an.add_argument("--lines", action="store_true", help="text files hold a document per line")
+    an.add_argument("--errors", metavar="FILE", help="also write the failed records to FILE (JSON Lines)")
+    an.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
+    an.add_argument("-q", "--quiet", action="store_true", help="no progress bar, per-record errors or summary")
     an.set_defaults(func=cmd_annotate)
 
     demo = sub.add_parser("demo", help="annotate the bundled sample articles and show what was found")

@@ -6,6 +6,8 @@
 //! ([`offsets`]).
 
 pub mod analysis;
+pub mod json;
+pub mod jsonl;
 mod chars;
 mod lexicon;
 pub mod offsets;

@@ -10,7 +10,7 @@ use numpy::IntoPyArray;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyUnicodeEncodeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -241,30 +241,11 @@ fn analyze_batch<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let offsets = parse_offsets(offsets)?;
     let replace = replace(surrogates)?;
-    let items: Vec<Bound<'py, PyString>> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            t.cast_into::<PyString>()
-                .map_err(|_| CopydeskError::new_err(format!("texts[{i}] is not a str")))
-        })
-        .collect::<PyResult<_>>()?;
-    let strs: Vec<Cow<str>> = items
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            utf8(t, replace).map_err(|e| CopydeskError::new_err(format!("texts[{i}]: {}", e.value(py))))
-        })
-        .collect::<PyResult<_>>()?;
+    let items = strings(texts)?;
+    let strs = utf8_all(&items, replace)?;
     let layers = Layers { tokens, sentences };
     let (tok, sent) = py.detach(|| {
-        let run = |s: &Cow<str>| core::analyze(s, layers);
-        let analyses: Vec<core::Analysis> = match threads {
-            Some(1) => strs.iter().map(run).collect(),
-            _ if strs.len() < 2 => strs.iter().map(run).collect(),
-            Some(n) => pool(n).install(|| strs.par_iter().map(run).collect()),
-            None => strs.par_iter().map(run).collect(),
-        };
+        let analyses = run_parallel(&strs, threads, |s| core::analyze(s, layers));
         let mut tok = LayerCsr::new(strs.len());
         let mut sent = LayerCsr::new(strs.len());
         for (s, a) in strs.iter().zip(&analyses) {
@@ -285,15 +266,149 @@ fn analyze_batch<'py>(
     Ok(d)
 }
 
-/// A rayon pool of `n` threads, built once per size and kept.
+/// annotate_json(texts, tokens=False, sentences=True, offsets="chars", threads=None, surrogates="replace")
+///
+/// The layers of each document as JSON members (`"sentences":[...]`), the
+/// body of the line `copydesk annotate` writes for it.
+#[pyfunction]
+#[pyo3(signature = (texts, tokens = false, sentences = true, offsets = "chars", threads = None, surrogates = "replace"))]
+fn annotate_json<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    tokens: bool,
+    sentences: bool,
+    offsets: &str,
+    threads: Option<usize>,
+    surrogates: &str,
+) -> PyResult<Vec<String>> {
+    let bytes = parse_offsets(offsets)? == Offsets::Bytes;
+    let replace = replace(surrogates)?;
+    let items = strings(texts)?;
+    let strs = utf8_all(&items, replace)?;
+    let layers = Layers { tokens, sentences };
+    Ok(py.detach(|| {
+        run_parallel(&strs, threads, |s| {
+            let mut out = String::with_capacity(64 + s.len() / 8);
+            core::json::write_layers(s, &core::analyze(s, layers), layers, bytes, &mut out);
+            out
+        })
+    }))
+}
+
+/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, offsets="chars", threads=None)
+///     -> (output bytes, records, error lines, text bytes)
+///
+/// Annotates a block of complete JSON Lines (`data`, whose first line is line
+/// `first_line` of `source`): one output line per non-blank input line, in order.
+#[pyfunction]
+#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, offsets = "chars", threads = None))]
+#[allow(clippy::too_many_arguments)]
+fn annotate_jsonl<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    first_line: usize,
+    source: &str,
+    text_field: &str,
+    id_field: &str,
+    tokens: bool,
+    sentences: bool,
+    offsets: &str,
+    threads: Option<usize>,
+) -> PyResult<(Bound<'py, PyBytes>, usize, Vec<String>, usize)> {
+    let opts = core::jsonl::JsonlOptions {
+        source: source.to_string(),
+        text_field: text_field.to_string(),
+        id_field: id_field.to_string(),
+        layers: Layers { tokens, sentences },
+        bytes: parse_offsets(offsets)? == Offsets::Bytes,
+    };
+    let n = threads.unwrap_or_else(default_threads).max(1);
+    let block = py.detach(|| {
+        if n == 1 || data.len() < SERIAL_BELOW_BYTES {
+            pool(1).install(|| core::jsonl::annotate_block(data, first_line, &opts))
+        } else {
+            pool(n).install(|| core::jsonl::annotate_block(data, first_line, &opts))
+        }
+    });
+    Ok((PyBytes::new(py, &block.out), block.records, block.errors, block.text_bytes))
+}
+
+/// The items of a list, each a `str` (else a `CopydeskError` naming its index).
+fn strings<'py>(texts: &Bound<'py, PyList>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| t.cast_into::<PyString>().map_err(|_| CopydeskError::new_err(format!("texts[{i}] is not a str"))))
+        .collect()
+}
+
+fn utf8_all<'a>(items: &'a [Bound<'_, PyString>], replace: bool) -> PyResult<Vec<Cow<'a, str>>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            utf8(t, replace).map_err(|e| {
+                let msg = format!("texts[{i}]: {}", e.value(t.py()));
+                let err = CopydeskError::new_err(msg);
+                if let Ok(p) = e.value(t.py()).getattr("position") {
+                    let _ = err.value(t.py()).setattr("position", p);
+                }
+                err
+            })
+        })
+        .collect()
+}
+
+/// Below this many bytes a batch runs on the calling thread: starting the
+/// pool's workers would cost more than it saves.
+const SERIAL_BELOW_BYTES: usize = 1 << 16;
+
+/// Applies `f` to every text, in input order: in parallel on a rayon pool of
+/// `threads` workers (default: `COPYDESK_NUM_THREADS`, else every core), or on
+/// this thread for one thread or a small batch.
+fn run_parallel<T: Send>(strs: &[Cow<str>], threads: Option<usize>, f: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    let n = threads.unwrap_or_else(default_threads).max(1);
+    let total: usize = strs.iter().map(|s| s.len()).sum();
+    if n == 1 || strs.len() < 2 || total < SERIAL_BELOW_BYTES {
+        return strs.iter().map(|s| f(s)).collect();
+    }
+    pool(n).install(|| strs.par_iter().map(|s| f(s)).collect())
+}
+
+fn default_threads() -> usize {
+    std::env::var("COPYDESK_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A rayon pool of `n` threads, built lazily and kept. Pools are per process:
+/// a child after `fork` has none of its parent's threads, so it builds its own
+/// (a pool inherited across `fork` would wait forever for workers that do not exist).
 fn pool(n: usize) -> std::sync::Arc<rayon::ThreadPool> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    static POOLS: OnceLock<Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let pid = std::process::id();
     let mut pools = POOLS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    // Pools of a parent process: their workers are gone, and dropping them
+    // could wait on locks those workers held. Leak them instead.
+    let inherited: Vec<_> = pools.keys().filter(|(p, _)| *p != pid).copied().collect();
+    for key in inherited {
+        std::mem::forget(pools.remove(&key));
+    }
     pools
-        .entry(n)
-        .or_insert_with(|| Arc::new(rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("rayon pool")))
+        .entry((pid, n))
+        .or_insert_with(|| {
+            Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("copydesk-{i}"))
+                    .build()
+                    .expect("rayon pool"),
+            )
+        })
         .clone()
 }
 
@@ -310,5 +425,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_jsonl, m)?)?;
     Ok(())
 }

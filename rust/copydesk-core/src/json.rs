@@ -1,0 +1,114 @@
+//! The output schema as JSON text, written straight from an [`Analysis`].
+//!
+//! `copydesk annotate` writes one JSON object per document; building Python
+//! dicts for every span only to serialise them again would cost more than the
+//! analysis itself, so the layers are written here, with code-point offsets.
+
+use crate::analysis::{Analysis, Layers};
+use crate::offsets::CharCursor;
+
+/// Appends the requested layers of `a` as JSON members (`"sentences":[…]`,
+/// comma-separated, no braces) to `out`. Offsets are code points unless `bytes`.
+pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: &mut String) {
+    let mut first = true;
+    let mut member = |out: &mut String, name: &str| {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":[");
+    };
+    if layers.tokens {
+        member(out, "tokens");
+        let mut cur = Converter::new(text, bytes);
+        for (k, t) in a.tokens.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            span(out, cur.get(t.start), cur.get(t.end));
+            out.push_str(",\"kind\":\"");
+            out.push_str(t.kind.name());
+            out.push_str("\"}");
+        }
+        out.push(']');
+    }
+    if layers.sentences {
+        member(out, "sentences");
+        let mut cur = Converter::new(text, bytes);
+        for (k, s) in a.sentences.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            span(out, cur.get(s.start), cur.get(s.end));
+            out.push('}');
+        }
+        out.push(']');
+    }
+}
+
+/// `{"start":S,"end":E` (left open for more fields).
+fn span(out: &mut String, start: usize, end: usize) {
+    out.push_str("{\"start\":");
+    push_uint(out, start);
+    out.push_str(",\"end\":");
+    push_uint(out, end);
+}
+
+fn push_uint(out: &mut String, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // The buffer holds ASCII digits only.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+struct Converter<'a> {
+    cursor: CharCursor<'a>,
+    identity: bool,
+}
+
+impl<'a> Converter<'a> {
+    fn new(text: &'a str, bytes: bool) -> Self {
+        let cursor = CharCursor::new(text);
+        let identity = bytes || cursor.is_identity();
+        Converter { cursor, identity }
+    }
+
+    fn get(&mut self, b: usize) -> usize {
+        if self.identity {
+            b
+        } else {
+            self.cursor.to_char(b)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn writes_the_schema_with_code_point_offsets() {
+        let text = "Née. Ok";
+        let layers = Layers { tokens: true, sentences: true };
+        let mut out = String::new();
+        write_layers(text, &analyze(text, layers), layers, false, &mut out);
+        assert_eq!(
+            out,
+            r#""tokens":[{"start":0,"end":3,"kind":"word"},{"start":3,"end":4,"kind":"punct"},{"start":5,"end":7,"kind":"word"}],"sentences":[{"start":0,"end":4},{"start":5,"end":7}]"#
+        );
+        let mut out = String::new();
+        write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true }, true, &mut out);
+        assert_eq!(out, r#""sentences":[{"start":0,"end":5},{"start":6,"end":8}]"#);
+    }
+}
