@@ -8,8 +8,9 @@ Offsets are `str` indices (code points) unless `offsets="bytes"` is asked for.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
-from typing import Any, Iterator, NamedTuple, Sequence, overload
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence, overload
 
 import numpy as np
 
@@ -334,3 +335,53 @@ def tokenize_batch(texts: Sequence[str], *, offsets: str = "chars", threads: int
 def sentences_batch(texts: Sequence[str], *, offsets: str = "chars", threads: int | None = None) -> Batch:
     """Sentences of many texts: `batch.sentences` is a `SpanTable`."""
     return analyze_batch(texts, layers=("sentences",), offsets=offsets, threads=threads)
+
+
+def analyze_many(
+    texts: Iterable[str],
+    *,
+    layers: Sequence[str] | str | None = None,
+    threads: int | None = None,
+    window: int = 1024,
+    offsets: str = "chars",
+    surrogates: str = "error",
+) -> Iterator[Analysis]:
+    """Analyses a stream of texts, yielding one `Analysis` per text in input order.
+
+    Texts are taken `window` at a time and analysed in parallel with the GIL
+    released (`threads` workers; default `COPYDESK_NUM_THREADS`, else every
+    core), so memory is bounded by the window, not by the corpus; an iterator
+    of a million documents is never held whole.
+    """
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    chosen = check_layers(layers)
+    it = iter(texts)
+    while chunk := list(itertools.islice(it, window)):
+        yield from analyze_batch(chunk, layers=chosen, threads=threads, offsets=offsets, surrogates=surrogates)
+
+
+@dataclass(frozen=True)
+class Annotator:
+    """A picklable configuration, for engines that ship work to other processes.
+
+        annotate = copydesk.Annotator(layers=("sentences",), threads=1)
+        annotate("One. Two.")          # an Analysis
+        annotate.many(texts)           # an iterator of them
+    """
+
+    layers: tuple[str, ...] = LAYERS
+    offsets: str = "chars"
+    threads: int | None = None
+    surrogates: str = "error"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "layers", check_layers(self.layers))
+
+    def __call__(self, text: str) -> Analysis:
+        return analyze(text, layers=self.layers, offsets=self.offsets, surrogates=self.surrogates)
+
+    def many(self, texts: Iterable[str], window: int = 1024) -> Iterator[Analysis]:
+        return analyze_many(
+            texts, layers=self.layers, threads=self.threads, window=window, offsets=self.offsets, surrogates=self.surrogates
+        )
