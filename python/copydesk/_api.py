@@ -17,11 +17,12 @@ import numpy as np
 from . import _core
 
 TOKEN_KINDS: tuple[str, ...] = tuple(_core.TOKEN_KINDS)
+QUOTE_KINDS: tuple[str, ...] = tuple(_core.QUOTE_KINDS)
 
 #: The layers this version builds, in output order.
-LAYERS: tuple[str, ...] = ("tokens", "sentences")
+LAYERS: tuple[str, ...] = ("tokens", "sentences", "quotes")
 #: Layers named by the output schema that this version does not build yet.
-PLANNED_LAYERS: tuple[str, ...] = ("quotes", "quantities")
+PLANNED_LAYERS: tuple[str, ...] = ("quantities",)
 #: What `analyze` and `copydesk annotate` produce when no layers are named.
 DEFAULT_LAYERS: tuple[str, ...] = tuple(x for x in LAYERS if x != "tokens")
 
@@ -56,6 +57,44 @@ class Sentence(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class Span(NamedTuple):
+    """A stretch of text: a quotation's speaker or cue."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Quote(NamedTuple):
+    """One quotation piece (see DESIGN.md, "Quote piece").
+
+    `start:end` runs from the opening mark to the closing mark inclusive, or to
+    the end of the paragraph when the quotation is left open (`closed` False).
+    Pieces of one multi-paragraph quotation share `group`; `parent` is the
+    index of the quotation this one is nested in, `depth` its nesting level.
+    """
+
+    text: str
+    start: int
+    end: int
+    closed: bool
+    kind: str
+    group: int
+    depth: int
+    parent: int | None
+    marks: str
+    speaker: Span | None
+    cue: Span | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self._asdict()
+        del d["text"]
+        for name in ("speaker", "cue"):
+            span = d[name]
+            d[name] = None if span is None else {"start": span.start, "end": span.end}
+        return d
 
 
 def _slice(text: str, data: bytes | None, start: int, end: int) -> str:
@@ -189,6 +228,36 @@ class Spans(Sequence[Sentence]):
         return [{"start": s, "end": e} for s, e in zip(self.starts.tolist(), self.ends.tolist())]
 
 
+def _quotes(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> list[Quote]:
+    """Quote objects for one document from the quote columns of a batch."""
+    data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
+
+    def span(s: int, e: int) -> Span | None:
+        return None if s < 0 else Span(_slice(text, data, s, e), s, e)
+
+    lists = {k: (v[rows] if k != "marks" else v[rows]) for k, v in cols.items() if k != "offsets"}
+    lists = {k: (v.tolist() if hasattr(v, "tolist") else list(v)) for k, v in lists.items()}
+    out = []
+    for i, (s, e) in enumerate(zip(lists["starts"], lists["ends"])):
+        parent = lists["parents"][i]
+        out.append(
+            Quote(
+                _slice(text, data, s, e),
+                s,
+                e,
+                bool(lists["closed"][i]),
+                QUOTE_KINDS[lists["kinds"][i]],
+                lists["groups"][i],
+                lists["depths"][i],
+                None if parent < 0 else parent,
+                lists["marks"][i],
+                span(lists["speaker_starts"][i], lists["speaker_ends"][i]),
+                span(lists["cue_starts"][i], lists["cue_ends"][i]),
+            )
+        )
+    return out
+
+
 def tokenize(text: str, *, mode: str = "ud", offsets: str = "chars", surrogates: str = "error") -> Tokens:
     """Tokens of `text`.
 
@@ -207,6 +276,13 @@ def sentences(text: str, *, offsets: str = "chars", surrogates: str = "error") -
     return Spans(text, r["starts"], r["ends"], offsets)
 
 
+def quotes(text: str, *, offsets: str = "chars", surrogates: str = "error") -> list[Quote]:
+    """Quotations of `text`, in document order, with their speakers and cues."""
+    a = analyze(text, layers=("quotes",), offsets=offsets, surrogates=surrogates)
+    assert a.quotes is not None
+    return a.quotes
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Every requested layer of one text."""
@@ -214,6 +290,7 @@ class Analysis:
     text: str
     tokens: Tokens | None = None
     sentences: Spans | None = None
+    quotes: list[Quote] | None = None
     offsets: str = "chars"
     layers: tuple[str, ...] = field(default=LAYERS)
 
@@ -224,6 +301,8 @@ class Analysis:
             out["tokens"] = self.tokens.to_list()
         if self.sentences is not None:
             out["sentences"] = self.sentences.to_list()
+        if self.quotes is not None:
+            out["quotes"] = [q.to_dict() for q in self.quotes]
         return out
 
 
@@ -253,6 +332,9 @@ class Batch(Sequence[Analysis]):
         self.offsets = offsets
         self.tokens = SpanTable(**raw["tokens"]) if "tokens" in raw else None
         self.sentences = SpanTable(**raw["sentences"]) if "sentences" in raw else None
+        #: Quote columns (CSR): offsets, starts, ends, closed, kinds, groups,
+        #: depths, parents, marks, speaker_starts/ends, cue_starts/ends (-1: none).
+        self.quotes: dict[str, Any] | None = raw.get("quotes")
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -277,7 +359,11 @@ class Batch(Sequence[Analysis]):
         if self.sentences is not None:
             r = self.sentences.row(i)
             sents = Spans(text, self.sentences.starts[r], self.sentences.ends[r], self.offsets)
-        return Analysis(text, tokens, sents, self.offsets, self.layers)
+        quotes = None
+        if self.quotes is not None:
+            off = self.quotes["offsets"]
+            quotes = _quotes(text, self.quotes, slice(int(off[i]), int(off[i + 1])), self.offsets)
+        return Analysis(text, tokens, sents, quotes, self.offsets, self.layers)
 
 
 def analyze(
@@ -286,12 +372,13 @@ def analyze(
     layers: Sequence[str] | str | None = None,
     tokens: bool | None = None,
     sentences: bool | None = None,
+    quotes: bool | None = None,
     offsets: str = "chars",
     surrogates: str = "error",
 ) -> Analysis:
     """Every layer of `text` (or those named in `layers`); `tokens=False`
     and the like switch single layers off."""
-    chosen = _choose(layers, tokens=tokens, sentences=sentences)
+    chosen = _choose(layers, tokens=tokens, sentences=sentences, quotes=quotes)
     return analyze_batch([text], layers=chosen, offsets=offsets, threads=1, surrogates=surrogates)[0]
 
 
@@ -320,6 +407,7 @@ def analyze_batch(
         texts,
         tokens="tokens" in chosen,
         sentences="sentences" in chosen,
+        quotes="quotes" in chosen,
         offsets=offsets,
         threads=threads,
         surrogates=surrogates,

@@ -1,12 +1,13 @@
 """Type stubs for the compiled `copydesk._core` extension (checked with mypy.stubtest)."""
 
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: Final[str]
 TOKEN_KINDS: Final[list[str]]
+QUOTE_KINDS: Final[list[str]]
 
 class CopydeskError(ValueError):
     """Input copydesk cannot process; `position` (a str index) where known."""
@@ -21,14 +22,16 @@ def analyze_batch(
     texts: list[str],
     tokens: bool = True,
     sentences: bool = True,
+    quotes: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
     surrogates: str = "error",
-) -> dict[str, dict[str, npt.NDArray[np.int64] | npt.NDArray[np.uint8]]]: ...
+) -> dict[str, dict[str, Any]]: ...
 def annotate_json(
     texts: list[str],
     tokens: bool = False,
     sentences: bool = True,
+    quotes: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
     surrogates: str = "replace",
@@ -41,6 +44,7 @@ def annotate_jsonl(
     id_field: str = "id",
     tokens: bool = False,
     sentences: bool = True,
+    quotes: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
 ) -> tuple[bytes, int, list[str], int]: ...

@@ -88,7 +88,7 @@ class Meter:
 
 def cmd_annotate(a: argparse.Namespace) -> int:
     layers = _api.check_layers(a.layers, default=_api.DEFAULT_LAYERS)
-    flags = {"tokens": "tokens" in layers, "sentences": "sentences" in layers}
+    flags = {name: name in layers for name in _api.LAYERS}
     progress = corpus.Progress(corpus.input_size(a.inputs))
     out = None if a.output in (None, "-") else corpus.Output(a.output, layers, resume=a.resume)
     resumed = out.done if out else 0
@@ -130,7 +130,7 @@ def cmd_annotate(a: argparse.Namespace) -> int:
         if out is None:
             sys.stdout.buffer.write(data)
         elif out.parquet:
-            out.write_records([json.loads(x) for x in data.splitlines()])
+            out.write_records([json.loads(x) for x in data.split(b"\n") if x])
         else:
             out.write_lines([data])
         meter.update()

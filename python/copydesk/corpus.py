@@ -295,9 +295,23 @@ def parquet_schema(layers: Sequence[str]) -> Any:
     import pyarrow as pa
 
     span = [pa.field("start", pa.int64()), pa.field("end", pa.int64())]
+    quote = pa.struct(
+        [
+            *span,
+            pa.field("closed", pa.bool_()),
+            pa.field("kind", pa.string()),
+            pa.field("group", pa.int64()),
+            pa.field("depth", pa.int64()),
+            pa.field("parent", pa.int64()),
+            pa.field("marks", pa.string()),
+            pa.field("speaker", pa.struct(span)),
+            pa.field("cue", pa.struct(span)),
+        ]
+    )
     types = {
         "tokens": pa.list_(pa.struct([*span, pa.field("kind", pa.string())])),
         "sentences": pa.list_(pa.struct(span)),
+        "quotes": pa.list_(quote),
     }
     fields = [pa.field("id", pa.string()), pa.field("error", pa.string())]
     return pa.schema(fields + [pa.field(name, types[name]) for name in layers])

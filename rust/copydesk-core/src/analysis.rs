@@ -1,18 +1,22 @@
 //! One document in, every requested layer out; batches over rayon.
 
+use crate::quote::{self, Quote};
 use crate::token::{self, Span, Token};
 use rayon::prelude::*;
 
-/// Which layers to compute. A layer that is off costs nothing.
+/// Which layers to compute. A layer that is off costs nothing (but the
+/// stages it feeds: quotes read sentences, so asking for quotes segments
+/// sentences even when they are not returned).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layers {
     pub tokens: bool,
     pub sentences: bool,
+    pub quotes: bool,
 }
 
 impl Default for Layers {
     fn default() -> Self {
-        Layers { tokens: true, sentences: true }
+        Layers { tokens: true, sentences: true, quotes: true }
     }
 }
 
@@ -22,12 +26,18 @@ pub struct Analysis {
     /// Empty unless the tokens layer was asked for (later stages still read them).
     pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
+    pub quotes: Vec<Quote>,
 }
 
 pub fn analyze(text: &str, layers: Layers) -> Analysis {
     let tokens = token::tokenize(text);
-    let sentences = if layers.sentences { token::sentences(text, &tokens) } else { Vec::new() };
-    Analysis { tokens: if layers.tokens { tokens } else { Vec::new() }, sentences }
+    let sentences = if layers.sentences || layers.quotes { token::sentences(text, &tokens) } else { Vec::new() };
+    let quotes = if layers.quotes { quote::quotes(text, &tokens, &sentences) } else { Vec::new() };
+    Analysis {
+        tokens: if layers.tokens { tokens } else { Vec::new() },
+        sentences: if layers.sentences { sentences } else { Vec::new() },
+        quotes,
+    }
 }
 
 /// Analyses documents in parallel on the current rayon pool, in input order.

@@ -46,6 +46,58 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
         }
         out.push(']');
     }
+    if layers.quotes {
+        member(out, "quotes");
+        let mut cur = Converter::new(text, bytes);
+        for (k, q) in a.quotes.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            span(out, cur.get(q.start), cur.get(q.end));
+            out.push_str(if q.closed { ",\"closed\":true" } else { ",\"closed\":false" });
+            out.push_str(",\"kind\":\"");
+            out.push_str(q.kind.name());
+            out.push_str("\",\"group\":");
+            push_uint(out, q.group);
+            out.push_str(",\"depth\":");
+            push_uint(out, q.depth);
+            out.push_str(",\"parent\":");
+            match q.parent {
+                Some(p) => push_uint(out, p),
+                None => out.push_str("null"),
+            }
+            out.push_str(",\"marks\":");
+            push_str(out, q.marks);
+            for (name, s) in [("speaker", q.speaker), ("cue", q.cue)] {
+                out.push_str(",\"");
+                out.push_str(name);
+                out.push_str("\":");
+                match s {
+                    Some(s) => {
+                        span(out, cur.get(s.start), cur.get(s.end));
+                        out.push('}');
+                    }
+                    None => out.push_str("null"),
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
+    }
+}
+
+/// A JSON string (the marks: quotation marks only, but escaped properly).
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `{"start":S,"end":E` (left open for more fields).
@@ -100,7 +152,7 @@ mod tests {
     #[test]
     fn writes_the_schema_with_code_point_offsets() {
         let text = "Née. Ok";
-        let layers = Layers { tokens: true, sentences: true };
+        let layers = Layers { tokens: true, sentences: true, quotes: false };
         let mut out = String::new();
         write_layers(text, &analyze(text, layers), layers, false, &mut out);
         assert_eq!(
@@ -108,7 +160,24 @@ mod tests {
             r#""tokens":[{"start":0,"end":3,"kind":"word"},{"start":3,"end":4,"kind":"punct"},{"start":5,"end":7,"kind":"word"}],"sentences":[{"start":0,"end":4},{"start":5,"end":7}]"#
         );
         let mut out = String::new();
-        write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true }, true, &mut out);
+        write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true, quotes: false }, true, &mut out);
         assert_eq!(out, r#""sentences":[{"start":0,"end":5},{"start":6,"end":8}]"#);
+    }
+
+    #[test]
+    fn writes_quotes_with_speaker_and_cue() {
+        let text = "“Go,” she said. A \"word\".";
+        let layers = Layers { tokens: false, sentences: false, quotes: true };
+        let mut out = String::new();
+        write_layers(text, &analyze(text, layers), layers, false, &mut out);
+        let v: serde_json::Value = serde_json::from_str(&format!("{{{out}}}")).unwrap();
+        let q = &v["quotes"];
+        assert_eq!(q[0]["start"], 0);
+        assert_eq!(q[0]["end"], 5);
+        assert_eq!(q[0]["marks"], "“”");
+        assert_eq!(q[0]["speaker"]["start"], 6);
+        assert_eq!(q[0]["cue"]["end"], 14);
+        assert_eq!(q[1]["marks"], "\"");
+        assert_eq!(q[1]["parent"], serde_json::Value::Null);
     }
 }

@@ -16,4 +16,5 @@ pub mod quote;
 pub mod token;
 
 pub use analysis::{analyze, analyze_batch, Analysis, Layers};
+pub use quote::{quotes, Quote, QuoteKind};
 pub use token::{sentences, tokenize, tokenize_uax29, Span, Token, TokenKind};

@@ -224,17 +224,19 @@ impl LayerCsr {
     }
 }
 
-/// analyze_batch(texts, tokens=True, sentences=True, offsets="chars", threads=None, surrogates="error")
+/// analyze_batch(texts, tokens=True, sentences=True, quotes=True, offsets="chars", threads=None, surrogates="error")
 ///
 /// Analyses a list of documents with the GIL released, in parallel on rayon
 /// unless `threads` is 1, and returns one CSR dict per layer.
 #[pyfunction]
-#[pyo3(signature = (texts, tokens = true, sentences = true, offsets = "chars", threads = None, surrogates = "error"))]
+#[pyo3(signature = (texts, tokens = true, sentences = true, quotes = true, offsets = "chars", threads = None, surrogates = "error"))]
+#[allow(clippy::too_many_arguments)]
 fn analyze_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
     tokens: bool,
     sentences: bool,
+    quotes: bool,
     offsets: &str,
     threads: Option<usize>,
     surrogates: &str,
@@ -243,18 +245,20 @@ fn analyze_batch<'py>(
     let replace = replace(surrogates)?;
     let items = strings(texts)?;
     let strs = utf8_all(&items, replace)?;
-    let layers = Layers { tokens, sentences };
-    let (tok, sent) = py.detach(|| {
+    let layers = Layers { tokens, sentences, quotes };
+    let (tok, sent, quo) = py.detach(|| {
         let analyses = run_parallel(&strs, threads, |s| core::analyze(s, layers));
         let mut tok = LayerCsr::new(strs.len());
         let mut sent = LayerCsr::new(strs.len());
+        let mut quo = QuoteCsr::new(strs.len());
         for (s, a) in strs.iter().zip(&analyses) {
             tok.cols.push_tokens(s, &a.tokens, offsets);
             tok.close_row();
             sent.cols.push_spans(s, &a.sentences, offsets);
             sent.close_row();
+            quo.push(s, &a.quotes, offsets);
         }
-        (tok, sent)
+        (tok, sent, quo)
     });
     let d = PyDict::new(py);
     if tokens {
@@ -263,20 +267,93 @@ fn analyze_batch<'py>(
     if sentences {
         d.set_item("sentences", sent.into_py(py, false)?)?;
     }
+    if quotes {
+        d.set_item("quotes", quo.into_py(py)?)?;
+    }
     Ok(d)
 }
 
-/// annotate_json(texts, tokens=False, sentences=True, offsets="chars", threads=None, surrogates="replace")
+/// The quotations of a batch, CSR like the other layers: `offsets` (n + 1)
+/// into flat columns; -1 stands for no parent, speaker or cue.
+#[derive(Default)]
+struct QuoteCsr {
+    offsets: Vec<i64>,
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    closed: Vec<bool>,
+    kinds: Vec<u8>,
+    groups: Vec<i64>,
+    depths: Vec<i64>,
+    parents: Vec<i64>,
+    marks: Vec<&'static str>,
+    speaker_starts: Vec<i64>,
+    speaker_ends: Vec<i64>,
+    cue_starts: Vec<i64>,
+    cue_ends: Vec<i64>,
+}
+
+impl QuoteCsr {
+    fn new(n: usize) -> Self {
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        QuoteCsr { offsets, ..Default::default() }
+    }
+
+    fn push(&mut self, text: &str, quotes: &[core::Quote], offsets: Offsets) {
+        let mut cur = CharCursor::new(text);
+        let identity = offsets == Offsets::Bytes || cur.is_identity();
+        let mut conv = |b: usize| if identity { b as i64 } else { cur.to_char(b) as i64 };
+        for q in quotes {
+            self.starts.push(conv(q.start));
+            self.ends.push(conv(q.end));
+            self.closed.push(q.closed);
+            self.kinds.push(q.kind as u8);
+            self.groups.push(q.group as i64);
+            self.depths.push(q.depth as i64);
+            self.parents.push(q.parent.map_or(-1, |p| p as i64));
+            self.marks.push(q.marks);
+            let (s, e) = q.speaker.map_or((-1, -1), |s| (conv(s.start), conv(s.end)));
+            self.speaker_starts.push(s);
+            self.speaker_ends.push(e);
+            let (s, e) = q.cue.map_or((-1, -1), |s| (conv(s.start), conv(s.end)));
+            self.cue_starts.push(s);
+            self.cue_ends.push(e);
+        }
+        self.offsets.push(self.starts.len() as i64);
+    }
+
+    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("offsets", self.offsets.into_pyarray(py))?;
+        d.set_item("starts", self.starts.into_pyarray(py))?;
+        d.set_item("ends", self.ends.into_pyarray(py))?;
+        d.set_item("closed", self.closed.into_pyarray(py))?;
+        d.set_item("kinds", self.kinds.into_pyarray(py))?;
+        d.set_item("groups", self.groups.into_pyarray(py))?;
+        d.set_item("depths", self.depths.into_pyarray(py))?;
+        d.set_item("parents", self.parents.into_pyarray(py))?;
+        d.set_item("marks", self.marks)?;
+        d.set_item("speaker_starts", self.speaker_starts.into_pyarray(py))?;
+        d.set_item("speaker_ends", self.speaker_ends.into_pyarray(py))?;
+        d.set_item("cue_starts", self.cue_starts.into_pyarray(py))?;
+        d.set_item("cue_ends", self.cue_ends.into_pyarray(py))?;
+        Ok(d)
+    }
+}
+
+/// annotate_json(texts, tokens=False, sentences=True, quotes=True, offsets="chars", threads=None, surrogates="replace")
 ///
 /// The layers of each document as JSON members (`"sentences":[...]`), the
 /// body of the line `copydesk annotate` writes for it.
 #[pyfunction]
-#[pyo3(signature = (texts, tokens = false, sentences = true, offsets = "chars", threads = None, surrogates = "replace"))]
+#[pyo3(signature = (texts, tokens = false, sentences = true, quotes = true, offsets = "chars", threads = None, surrogates = "replace"))]
+#[allow(clippy::too_many_arguments)]
 fn annotate_json<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
     tokens: bool,
     sentences: bool,
+    quotes: bool,
     offsets: &str,
     threads: Option<usize>,
     surrogates: &str,
@@ -285,7 +362,7 @@ fn annotate_json<'py>(
     let replace = replace(surrogates)?;
     let items = strings(texts)?;
     let strs = utf8_all(&items, replace)?;
-    let layers = Layers { tokens, sentences };
+    let layers = Layers { tokens, sentences, quotes };
     Ok(py.detach(|| {
         run_parallel(&strs, threads, |s| {
             let mut out = String::with_capacity(64 + s.len() / 8);
@@ -295,13 +372,13 @@ fn annotate_json<'py>(
     }))
 }
 
-/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, offsets="chars", threads=None)
+/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, quotes=True, offsets="chars", threads=None)
 ///     -> (output bytes, records, error lines, text bytes)
 ///
 /// Annotates a block of complete JSON Lines (`data`, whose first line is line
 /// `first_line` of `source`): one output line per non-blank input line, in order.
 #[pyfunction]
-#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, offsets = "chars", threads = None))]
+#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, quotes = true, offsets = "chars", threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn annotate_jsonl<'py>(
     py: Python<'py>,
@@ -312,6 +389,7 @@ fn annotate_jsonl<'py>(
     id_field: &str,
     tokens: bool,
     sentences: bool,
+    quotes: bool,
     offsets: &str,
     threads: Option<usize>,
 ) -> PyResult<(Bound<'py, PyBytes>, usize, Vec<String>, usize)> {
@@ -319,7 +397,7 @@ fn annotate_jsonl<'py>(
         source: source.to_string(),
         text_field: text_field.to_string(),
         id_field: id_field.to_string(),
-        layers: Layers { tokens, sentences },
+        layers: Layers { tokens, sentences, quotes },
         bytes: parse_offsets(offsets)? == Offsets::Bytes,
     };
     let n = threads.unwrap_or_else(default_threads).max(1);
@@ -417,10 +495,16 @@ fn kind_names() -> Vec<&'static str> {
     core::TokenKind::ALL.iter().map(|k| k.name()).collect()
 }
 
+/// Names of the quotation kinds, indexed by the codes in quote `kinds` arrays.
+fn quote_kind_names() -> Vec<&'static str> {
+    core::QuoteKind::ALL.iter().map(|k| k.name()).collect()
+}
+
 #[pymodule(gil_used = false)]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("TOKEN_KINDS", kind_names())?;
+    m.add("QUOTE_KINDS", quote_kind_names())?;
     m.add("CopydeskError", m.py().get_type::<CopydeskError>())?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
