@@ -11,13 +11,13 @@ python=${PYTHON:-python3}
 echo "== Rust: copydesk-core"
 cargo test -p copydesk-core --all-targets
 
-echo "== Python: build the wheel, install it with [test] into $venv"
+echo "== Python: build the wheel, install it with [test,arrow,dask] into $venv"
 "$python" -m venv --clear "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
 rm -rf "$venv/dist"
 "$venv/bin/python" -m pip wheel -q --no-deps . -w "$venv/dist"
 wheel=$(ls "$venv"/dist/copydesk-*.whl)
-"$venv/bin/python" -m pip install -q "${wheel}[test]"
+"$venv/bin/python" -m pip install -q "${wheel}[test,arrow,dask]"
 
 echo "== Python: tests against the installed wheel"
 "$venv/bin/python" -m pytest -q tests
