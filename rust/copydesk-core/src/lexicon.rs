@@ -50,12 +50,15 @@ pub struct Lexicon {
     abbrev_any_case: Map<AbbrevClass>,
     /// Entries with a capital: match only as written.
     abbrev_exact: Map<AbbrevClass>,
+    /// The longest entry, in bytes: longer words need no lookup.
+    abbrev_max_len: usize,
     hyphen_prefixes: Set,
     /// Lower-case word -> byte lengths of its parts.
     contractions: Map<Vec<usize>>,
-    /// The last two letters of every contraction, lower case: a cheap filter
-    /// run on every word before the hash lookup.
-    contraction_endings: Vec<[u8; 2]>,
+    /// The last two letters of every contraction, lower case, as a bitset
+    /// (row: the first of the two letters, bit: the second): a filter run on
+    /// every word before the hash lookup.
+    contraction_endings: [u32; 26],
     sentence_starters: Set,
     tlds: Set,
     credit_labels: Set,
@@ -89,23 +92,24 @@ impl Lexicon {
             }
         }
         let mut contractions = Map::default();
-        let mut contraction_endings = Vec::new();
+        let mut contraction_endings = [0u32; 26];
         for line in lines(include_str!("../data/contractions.tsv")) {
             let (word, parts) = line.split_once('\t').expect("contractions.tsv: two columns");
             let lens: Vec<usize> = parts.split(' ').map(str::len).collect();
             assert_eq!(lens.iter().sum::<usize>(), word.len(), "contractions.tsv: {word}");
             let lower = word.to_lowercase();
             let b = lower.as_bytes();
-            let ending = [b[b.len() - 2], b[b.len() - 1]];
-            if !contraction_endings.contains(&ending) {
-                contraction_endings.push(ending);
-            }
+            let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
+            assert!(x.is_ascii_lowercase() && y.is_ascii_lowercase(), "contractions.tsv: {word}");
+            contraction_endings[(x - b'a') as usize] |= 1 << (y - b'a');
             contractions.insert(key(&lower), lens);
         }
         let set = |data: &'static str| lines(data).map(key).collect::<Set>();
+        let abbrev_max_len = abbrev_any_case.keys().chain(abbrev_exact.keys()).map(|k| k.len()).max().unwrap_or(0).min(12);
         Lexicon {
             abbrev_any_case,
             abbrev_exact,
+            abbrev_max_len,
             hyphen_prefixes: set(include_str!("../data/hyphen_prefixes.txt")),
             contractions,
             contraction_endings,
@@ -127,7 +131,7 @@ impl Lexicon {
 
     /// The class of `word` (without its final period) if it is a listed abbreviation.
     pub fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > 12 {
+        if word.len() > self.abbrev_max_len {
             return None;
         }
         if let Some(c) = self.abbrev_exact.get(word.as_bytes()) {
@@ -144,13 +148,16 @@ impl Lexicon {
     }
 
     /// Byte lengths of the parts of a contraction written without an apostrophe.
+    #[inline]
     pub fn contraction(&self, word: &str) -> Option<&[usize]> {
         let b = word.as_bytes();
         if b.len() < 4 || b.len() > 8 {
             return None;
         }
-        let ending = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
-        if !self.contraction_endings.contains(&ending) {
+        let (x, y) = (b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
+        if !(x.is_ascii_lowercase() && y.is_ascii_lowercase())
+            || self.contraction_endings[(x - b'a') as usize] & (1 << (y - b'a')) == 0
+        {
             return None;
         }
         let mut buf = [0u8; 12];

@@ -105,7 +105,7 @@ impl Lexer<'_, '_> {
             if letters_end > start {
                 let next = self.bytes.get(i).copied().unwrap_or(b' ');
                 if ASCII.get(next as usize) == Some(&Class::Space) {
-                    self.emit_piece(start, i, false);
+                    self.emit_letters(start, i);
                     continue;
                 }
                 let after = self.bytes.get(i + 1).copied().unwrap_or(b' ');
@@ -113,7 +113,7 @@ impl Lexer<'_, '_> {
                     if next == b'.' && self.period_is_part_of(&self.text[start..i], i) {
                         self.push(start, i + 1, TokenKind::Word);
                     } else {
-                        self.emit_piece(start, i, false);
+                        self.emit_letters(start, i);
                         self.push(i, i + 1, TokenKind::Punct);
                     }
                     i += 1;
@@ -606,6 +606,17 @@ impl Lexer<'_, '_> {
         }
         if joined_from < e {
             self.emit_piece(joined_from, e, apostrophe);
+        }
+    }
+
+    /// Emits a word of ASCII letters, split if it is a listed contraction (`gon` `na`).
+    #[inline]
+    fn emit_letters(&mut self, s: usize, e: usize) {
+        // Listed contractions have four to eight letters.
+        if (4..=8).contains(&(e - s)) && self.lex.contraction(&self.text[s..e]).is_some() {
+            self.emit_piece(s, e, false);
+        } else {
+            self.out.push(Token { start: s, end: e, kind: TokenKind::Word });
         }
     }
 

@@ -46,14 +46,17 @@ struct Segmenter<'a> {
 }
 
 /// Whether the whitespace `text[a..b]` holds a line break; most gaps are one space.
-#[inline]
+#[inline(always)]
 fn line_break_between(text: &str, a: usize, b: usize) -> bool {
-    let gap = &text.as_bytes()[a..b];
-    match gap {
-        [] | [b' '] => false,
-        [c] => *c == b'\n' || *c == b'\r',
-        _ => memchr::memchr2(b'\n', b'\r', gap).is_some() || text[a..b].contains(['\u{2028}', '\u{2029}', '\u{85}']),
+    if b <= a + 1 {
+        return b == a + 1 && matches!(text.as_bytes()[a], b'\n' | b'\r');
     }
+    long_gap_breaks_line(&text[a..b])
+}
+
+#[cold]
+fn long_gap_breaks_line(gap: &str) -> bool {
+    memchr::memchr2(b'\n', b'\r', gap.as_bytes()).is_some() || gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
 }
 
 fn is_closer(s: &str) -> bool {
@@ -81,7 +84,7 @@ impl Segmenter<'_> {
     }
 
     /// A line break between token `i` and the next.
-    #[inline]
+    #[inline(always)]
     fn breaks_line(&self, i: usize) -> bool {
         line_break_between(self.text, self.tokens[i].end, self.tokens[i + 1].start)
     }
@@ -117,8 +120,27 @@ impl Segmenter<'_> {
 
     fn run(mut self) -> Vec<Span> {
         let n = self.tokens.len();
+        let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < n {
+            // Fast path: most tokens are words inside a sentence, which can
+            // neither end it nor start a list item, bullet or credit line.
+            let t = self.tokens[i];
+            if i != self.start
+                && i + 1 < n
+                && t.kind == TokenKind::Word
+                && t.end - t.start > 2
+                && bytes[t.end - 1] != b'.'
+                && bytes[self.tokens[i + 1].start] != b':'
+                && !self.breaks_line(i)
+            {
+                self.words += 1;
+                if bytes[t.start + 1].is_ascii_alphabetic() || bytes[t.start + 1] >= 0x80 {
+                    self.long_words += usize::from(t.text(self.text).chars().next().is_some_and(char::is_alphabetic));
+                }
+                i += 1;
+                continue;
+            }
             if i == self.start {
                 if let Some(m) = self.list_marker(i) {
                     self.list = Some(m);
