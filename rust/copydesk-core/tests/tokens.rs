@@ -72,7 +72,7 @@ fn web_and_print_conventions() {
     assert_eq!(kinds("thanks :-) see you ;D"), [("thanks", "word"), (":-)", "emoji"), ("see", "word"), ("you", "word"), (";D", "emoji")]);
     assert_eq!(words("(Paris):"), ["(", "Paris", ")", ":"]);
     assert_eq!(words("stairways [...] used"), ["stairways", "[...]", "used"]);
-    assert_eq!(kinds("US$15"), [("US$", "symbol"), ("15", "number")]);
+    assert_eq!(kinds("US$15"), [("US", "word"), ("$", "symbol"), ("15", "number")]);
     assert_eq!(kinds("on 01-Feb-02 at"), [("on", "word"), ("01-Feb-02", "number"), ("at", "word")]);
     assert_eq!(words("Feb 11,2000 and 1,234,567"), ["Feb", "11", ",", "2000", "and", "1,234,567"]);
     assert_eq!(kinds("mailto:jo@example.com"), [("mailto:jo@example.com", "email")]);

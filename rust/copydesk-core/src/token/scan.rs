@@ -504,11 +504,6 @@ impl Lexer<'_, '_> {
             self.push(tok_start, core_end, TokenKind::Number);
             return core_end;
         }
-        // A currency prefix: US$, A$, HK$.
-        if core_end < e && self.bytes[core_end] == b'$' && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.push(p, core_end + 1, TokenKind::Symbol);
-            return core_end + 1;
-        }
 
         // A final period that belongs to the word: abbreviations and initials.
         if core_end < e && self.bytes[core_end] == b'.' && self.period_is_part_of(core, core_end) {

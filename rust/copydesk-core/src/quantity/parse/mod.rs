@@ -1,0 +1,667 @@
+//! The mention grammar over the token stream.
+//!
+//! The parser walks the tokens left to right. At a token that can start a
+//! mention (a number, a currency symbol, a sign, a number word, a month name)
+//! it reads the number, then its tail (scale words, a unit, a currency, a
+//! percent sign, a second number making a range), classifies the whole and
+//! moves past it; otherwise it moves one token on. Every rule looks at a
+//! bounded window of tokens, and everything a rule reads beyond that window
+//! (digit groups, number words, phone-number runs) is consumed, so the parse
+//! is linear in the number of tokens.
+
+mod dates;
+mod digits;
+mod money;
+mod names;
+mod tail;
+mod words;
+
+use super::number::{numeral, Numeral};
+use super::tables::{Calendar, NumberWord, Tables, WordClass};
+use super::{Modifier, Quantity, QuantityKind as K};
+use crate::token::{Token, TokenKind as T};
+
+/// Where the tail of a mention continues: at token `j`, or first at `suf`,
+/// letters glued inside the previous number token (`bn` in `3.5bn`).
+#[derive(Clone, Copy, Debug)]
+struct Cur<'a> {
+    j: usize,
+    suf: Option<&'a str>,
+    /// Byte end of what has been consumed.
+    end: usize,
+    /// Byte end of the token holding `suf`.
+    suf_end: usize,
+}
+
+/// A number read so far, before its tail is classified.
+#[derive(Clone, Copy, Debug)]
+struct Num<'a> {
+    /// First token of the mention (a sign or currency symbol included).
+    first: usize,
+    start: usize,
+    cur: Cur<'a>,
+    value: f64,
+    high: Option<f64>,
+    /// A scale word or suffix was applied (`million`, `bn`).
+    scaled: bool,
+    /// The product of the scale words applied (1 for none).
+    scale: f64,
+    /// Digits only, no separators, decimals or suffix: a year or an id looks so.
+    plain: bool,
+    digits: usize,
+    /// Written in words.
+    words: bool,
+    /// A bare fraction word (`half`): a mention only with a scale or unit.
+    bare_fraction: bool,
+    ordinal: bool,
+    /// Currency written before the number (index into the currency table).
+    money: Option<usize>,
+}
+
+/// What follows a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tail {
+    Unit(usize),
+    Currency(usize, f64),
+}
+
+pub struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    tb: &'static Tables,
+    out: Vec<Quantity>,
+}
+
+const SPACES: [char; 4] = [' ', '\u{A0}', '\u{2009}', '\u{202F}'];
+
+/// Words after which a capitalised word before a number is not a name.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "by", "of", "for", "from", "to", "into", "about", "around", "over", "under", "nearly",
+    "almost", "only", "just", "all", "the", "and", "but", "or", "with", "since", "until", "after", "before",
+    "during", "some", "roughly", "approximately", "more", "less", "than", "least", "most", "exactly", "another",
+    "last", "next", "first", "those", "these", "every", "each", "its", "their", "his", "her", "our", "my", "your",
+    "top", "another", "then", "now", "when", "while", "if", "as", "so", "up", "down", "above", "below", "between",
+    "through", "within", "without", "per", "a", "an", "this", "that", "we", "they", "he", "she", "it", "i", "you",
+    "also", "still", "already", "about", "nearly", "another", "almost", "over", "both", "another", "whereas",
+    "against", "because", "although", "though", "yet", "nor", "are", "is", "was", "were", "be", "been", "has",
+    "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "there", "here", "where",
+    "what", "which", "who", "whom", "whose", "why", "how", "no", "not", "like", "unlike", "via", "plus", "minus",
+    "times", "once", "twice", "across", "behind", "beyond", "toward", "towards", "upon", "amid", "among", "around",
+];
+
+const YEAR_MIN: f64 = 1500.0;
+const YEAR_MAX: f64 = 2199.0;
+
+/// Words before `X to Y` that make it a change rather than a range.
+#[rustfmt::skip]
+const CHANGE_WORDS: &[&str] = &[
+    "by", "rose", "fell", "increased", "decreased", "climbed", "jumped", "dropped", "gained", "lost", "declined",
+    "grew", "surged", "slipped", "slumped", "plunged", "soared", "raised", "cut", "reduced", "added", "shed",
+    "narrowed", "widened", "eased", "rising", "falling", "increasing", "decreasing", "up", "down", "rise", "fall",
+    "raise", "lower", "lowered", "boosted", "trimmed", "tumbled", "dipped", "edged", "advanced", "retreated",
+];
+
+/// Nouns before `of` that introduce an amount, not a year: `an average of 1500`.
+#[rustfmt::skip]
+const AMOUNT_NOUNS: &[&str] = &[
+    "average", "total", "maximum", "minimum", "sum", "tally", "price", "cost", "score", "number", "figure", "count",
+    "estimate", "estimated", "budget", "salary", "fine", "bill", "value", "crowd", "capacity", "population",
+    "record", "height", "depth", "distance", "weight", "speed", "rate", "level", "peak", "high", "low", "target",
+];
+
+/// Words before a number that make it a label, not an amount: `category 4`, `page 12`.
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "category", "level", "grade", "stage", "phase", "section", "row", "page", "pages", "chapter", "article",
+    "number", "room", "flight", "route", "gate", "platform", "channel", "track", "episode", "season", "game",
+    "round", "tier", "type", "class", "version", "model", "pier", "terminal", "highway", "interstate", "exit",
+    "suite", "block", "item", "clause", "paragraph", "verse", "psalm", "act", "scene", "bus", "series", "part",
+    "vol", "vol.", "volume", "issue", "code", "district", "ward", "precinct", "zone", "week", "day", "match",
+    "lane", "pitch", "court", "hole", "lap", "race", "stage", "heat", "leg", "table", "figure", "fig.", "annex",
+    "appendix", "rule", "law", "resolution", "amendment", "bill", "proposition", "prop", "measure", "no",
+    "junction", "junctions", "posts", "exits", "gates", "platforms", "rooms", "ext", "ext.", "extension", "tel",
+    "tel.", "phone", "fax", "ref", "ref.", "id", "pin", "box", "po",
+];
+
+/// Words that put a hyphenated pair of numbers in a game: `won 3-1`.
+#[rustfmt::skip]
+const SCORE_WORDS: &[&str] = &[
+    "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "beat", "beats", "beating", "drew", "draw",
+    "draws", "defeated", "defeat", "defeats", "victory", "thrashed", "edged", "routed", "hammered", "trailed",
+    "trailing", "led", "leading", "lead", "scoreline", "score", "scored", "aggregate", "loss", "thrashing",
+    "triumph", "tie", "tied", "up", "down", "ahead", "behind", "half-time", "halftime", "full-time", "penalties",
+    "scored", "equaliser", "equalizer", "goal", "goals", "match", "game", "final", "semi-final", "leg",
+];
+
+/// Words before a year: `in 2024 prices`, `since 1990 records` stay years.
+#[rustfmt::skip]
+const YEAR_WORDS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "to", "during", "before", "after", "between", "and", "the",
+    "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall", "year", "season", "through", "circa",
+    "c.", "around", "about", "year's", "election", "census",
+];
+
+/// After `1.2m`, words that make the `m` metres rather than million.
+#[rustfmt::skip]
+const LENGTH_WORDS: &[&str] = &[
+    "tall", "high", "long", "wide", "deep", "thick", "away", "across", "above", "below", "underground",
+    "underwater", "in", "from", "long-", "length", "height", "diameter", "depth", "width", "radius", "span",
+];
+
+/// After `5k`, words that make the `k` kilometres.
+#[rustfmt::skip]
+const RACE_WORDS: &[&str] = &[
+    "run", "runs", "race", "races", "walk", "walks", "swim", "fun", "trail", "loop", "course", "event", "runner",
+    "runners", "parkrun",
+];
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "\u{2013}" | "\u{2014}" | "\u{2212}" | "\u{2010}" | "--")
+}
+
+fn is_minus(s: &str) -> bool {
+    matches!(s, "-" | "\u{2212}")
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Parser { text, toks, tb: Tables::get(), out: Vec::new() }
+    }
+
+    pub fn run(mut self) -> Vec<Quantity> {
+        let mut i = 0;
+        while i < self.toks.len() {
+            i = match self.at(i) {
+                Some(next) if next > i => next,
+                _ => i + 1,
+            };
+        }
+        self.out
+    }
+
+    // ---- token access -------------------------------------------------
+
+    #[inline]
+    fn s(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    #[inline]
+    fn tok(&self, i: usize) -> Option<&'a str> {
+        (i < self.toks.len()).then(|| self.s(i))
+    }
+
+    #[inline]
+    fn kind(&self, i: usize) -> Option<T> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// Token `i` starts where token `i - 1` ends.
+    #[inline]
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
+    }
+
+    /// The text between token `i - 1` and token `i`.
+    fn gap(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        &self.text[self.toks[i - 1].end..self.toks[i].start]
+    }
+
+    /// Token `i` follows token `i - 1` on the same line, at most one space apart.
+    fn near(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        i > 0 && i < self.toks.len() && (g.is_empty() || (g.chars().count() == 1 && g.starts_with(SPACES)))
+    }
+
+    /// Token `i - 1`, lower-cased if it is a word.
+    fn prev_is(&self, i: usize, list: &[&str]) -> bool {
+        i > 0 && in_list(self.s(i - 1), list)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(T::Number)
+    }
+
+    fn word(&self, i: usize) -> Option<NumberWord> {
+        if self.kind(i) != Some(T::Word) {
+            return None;
+        }
+        self.tb.word(self.s(i))
+    }
+
+    // ---- cursors ------------------------------------------------------
+
+    fn cur_after(&self, i: usize, suffix: &'a str) -> Cur<'a> {
+        let t = &self.toks[i];
+        if suffix.is_empty() {
+            Cur { j: i + 1, suf: None, end: t.end, suf_end: t.end }
+        } else {
+            Cur { j: i + 1, suf: Some(suffix), end: t.end - suffix.len(), suf_end: t.end }
+        }
+    }
+
+    /// The k-th word from the cursor.
+    fn cw(&self, c: &Cur<'a>, k: usize) -> Option<&'a str> {
+        match c.suf {
+            Some(s) if k == 0 => Some(s),
+            Some(_) => self.tok(c.j + k - 1),
+            None => self.tok(c.j + k),
+        }
+    }
+
+    /// The token index of the k-th word, `None` for a glued suffix.
+    fn cidx(&self, c: &Cur<'a>, k: usize) -> Option<usize> {
+        match c.suf {
+            Some(_) if k == 0 => None,
+            Some(_) => Some(c.j + k - 1),
+            None => Some(c.j + k),
+        }
+    }
+
+    /// The k-th word is attached to what precedes it.
+    fn cglued(&self, c: &Cur<'a>, k: usize) -> bool {
+        match self.cidx(c, k) {
+            None => true,
+            Some(t) => self.glued(t),
+        }
+    }
+
+    fn ckind(&self, c: &Cur<'a>, k: usize) -> Option<T> {
+        match self.cidx(c, k) {
+            None => Some(T::Word),
+            Some(t) => self.kind(t),
+        }
+    }
+
+    fn adv(&self, c: Cur<'a>, n: usize) -> Cur<'a> {
+        if n == 0 {
+            return c;
+        }
+        match c.suf {
+            Some(_) if n == 1 => Cur { j: c.j, suf: None, end: c.suf_end, suf_end: c.suf_end },
+            Some(_) => {
+                let t = c.j + n - 2;
+                Cur { j: t + 1, suf: None, end: self.toks[t].end, suf_end: self.toks[t].end }
+            }
+            None => {
+                let t = c.j + n - 1;
+                Cur { j: t + 1, suf: None, end: self.toks[t].end, suf_end: self.toks[t].end }
+            }
+        }
+    }
+
+    // ---- the dispatcher -------------------------------------------------
+
+    /// Tries a mention at token `i`; returns the index after what it
+    /// consumed (mention or not), or `None` to move one token on.
+    fn at(&mut self, i: usize) -> Option<usize> {
+        let kind = self.toks[i].kind;
+        match kind {
+            T::Number => self.at_number(i, 1.0, i),
+            T::Symbol | T::Punct => {
+                let s = self.s(i);
+                if kind == T::Symbol || !s.is_ascii() {
+                    if let Some(n) = self.money_prefix(i) {
+                        return Some(n);
+                    }
+                }
+                // A sign glued to a number, not glued to what precedes: `-5C`, `−3`.
+                if is_minus(s)
+                    && self.is_number(i + 1)
+                    && self.glued(i + 1)
+                    && (i == 0 || !self.glued(i) || matches!(self.s(i - 1), "(" | "[" | "/"))
+                {
+                    return self.at_number(i + 1, -1.0, i);
+                }
+                if s == "+" && self.is_number(i + 1) && self.glued(i + 1) {
+                    // `+44 20 7946 0958`: an international phone number; `+0.2%` a change.
+                    let digits = self.s(i + 1).bytes().filter(u8::is_ascii_digit).count();
+                    let run = self.skip_run(i + 1, false);
+                    let two = (self.is_number(i + 2) && self.near(i + 2)) || self.tok(i + 2) == Some(")");
+                    if run.is_some() || two || digits >= 7 {
+                        return Some(self.skip_run(i + 1, true).unwrap_or(i + 2));
+                    }
+                    return self.at_number(i + 1, 1.0, i + 1);
+                }
+                // `.534`, `.001 per cent`: a decimal without its zero.
+                if s == "." && self.is_number(i + 1) && self.glued(i + 1) && (i == 0 || !self.glued(i)) {
+                    let t = self.s(i + 1);
+                    if let Some(n) = numeral(t).filter(|n| n.is_plain_integer()) {
+                        let v: f64 = format!("0.{}", n.int_text).parse().ok()?;
+                        let mut num = self.num_from(i + 1, i, &n, 1.0);
+                        num.value = v;
+                        num.plain = false;
+                        return self.finish(num).or(Some(i + 2));
+                    }
+                }
+                None
+            }
+            T::Word => {
+                let s = self.s(i);
+                if !self.tb.starts.may_start(s) {
+                    // Not a number word, month or currency: only `USD10m`-like words remain.
+                    if s.len() > 2 && s.as_bytes()[0].is_ascii_uppercase() && s.bytes().any(|b| b.is_ascii_digit()) {
+                        return self.word_money(i);
+                    }
+                    return None;
+                }
+                // `a`, `an`: only before a number word (`a dozen`, `a third`).
+                if self.is_a(i) && self.kind(i + 1) == Some(T::Word) {
+                    let and_a_half =
+                        self.tok(i + 2) == Some("and") && self.tok(i + 3).is_some_and(|w| self.is_a_word(w));
+                    return if and_a_half || self.tb.starts.may_start(self.s(i + 1)) { self.at_words(i) } else { None };
+                }
+                if let Some(n) = self.money_prefix(i) {
+                    return Some(n);
+                }
+                if s.len() > 2 && s.bytes().any(|b| b.is_ascii_digit()) {
+                    if let Some(n) = self.word_money(i) {
+                        return Some(n);
+                    }
+                }
+                if let Some(Calendar::Month(m)) = self.tb.calendar.get(self.s(i)).copied() {
+                    return self.month_first(i, m);
+                }
+                self.at_words(i)
+            }
+            T::Quote => {
+                // `’90s` is one number token; nothing else starts here.
+                None
+            }
+            _ => None,
+        }
+    }
+
+    // ---- numbers written in digits -------------------------------------
+
+    // ---- money written with a symbol or code before the number ----------
+
+    // ---- numbers written in words ---------------------------------------
+
+    // ---- dates written with a month name -------------------------------
+
+    // ---- the tail ---------------------------------------------------------
+
+    /// Completes a number: scales, tail, range, classification; pushes the mention.
+    fn finish(&mut self, mut num: Num<'a>) -> Option<usize> {
+        // Times with am/pm: `2.15pm`, `3 p.m.`, `10.30am`.
+        if !num.words && num.money.is_none() && num.high.is_none() && num.value >= 0.0 {
+            if let Some(t) = self.time_of(&num) {
+                return Some(t);
+            }
+        }
+        if num.ordinal {
+            let q = self.classify(&num, None)?;
+            self.push(q, num.first);
+            return Some(num.cur.j);
+        }
+        self.scales(&mut num);
+        // The tail: `more` between the number and its unit (`two more years`).
+        let mut c = num.cur;
+        let mut tail = None;
+        let mut skip = 0;
+        if let Some(w) = self.cw(&c, 0) {
+            if (in_list(w, &["more", "additional", "further", "extra"]) && self.ckind(&c, 0) == Some(T::Word))
+                || (num.bare_fraction && self.is_a_word(w))
+            {
+                skip = 1;
+            } else if num.words && w.eq_ignore_ascii_case("of") && self.cw(&c, 1).is_some_and(|a| self.is_a_word(a)) {
+                skip = 2;
+            }
+        }
+        let mut hyphen_unit = false;
+        if let Some((t, n)) = self.tail_at(&self.adv(c, skip), num.money.is_none()) {
+            // `World Cup 2018 day five`: a year before a singular noun, not 2018 days.
+            let c2 = self.adv(c, skip + n);
+            let singular = !self.text[..c2.end].ends_with(['s', 'S']);
+            let old = self.cw(&c2, 0).is_some_and(|w| w.eq_ignore_ascii_case("old") || w == "-");
+            if !(self.year_like(&num) && singular && !old && c.suf.is_none()) {
+                tail = Some(t);
+                c = c2;
+            }
+        } else if skip == 0 && self.cw(&c, 0) == Some("-") && self.cglued(&c, 0) && self.cglued(&c, 1) {
+            // `a 20-year-old`, `a 1.2m-high wall`, `two-year`
+            let c1 = self.adv(c, 1);
+            if let Some((t, n)) = self.tail_at(&c1, num.money.is_none()) {
+                tail = Some(t);
+                c = self.adv(c1, n);
+                hyphen_unit = true;
+                if self.cw(&c, 0) == Some("-")
+                    && self.cglued(&c, 0)
+                    && self.cw(&c, 1).is_some_and(|w| w.eq_ignore_ascii_case("old"))
+                {
+                    c = self.adv(c, 2);
+                }
+            }
+        }
+        if tail.is_none() && num.bare_fraction {
+            return None;
+        }
+        // `24703 L-202`, `SCP-173C`, `Boeing 777F`: a letter that names a model.
+        if let Some(Tail::Unit(_)) = tail {
+            let model = self.cw(&c, 0).is_some_and(is_dash)
+                && self.cglued(&c, 0)
+                && self.cglued(&c, 1)
+                && self.ckind(&c, 1) == Some(T::Number);
+            let letter = self.text[..c.end].ends_with(|ch: char| ch.is_ascii_uppercase())
+                && self.cidx(&num.cur, 0).is_none_or(|t| self.glued(t));
+            let named = letter
+                && num.first > 0
+                && (self.name_before(num.first) || (self.s(num.first - 1) == "-" && self.glued(num.first)));
+            if model || named || (letter && self.cw(&c, 0) == Some("/") && self.cglued(&c, 0)) {
+                return Some(c.j);
+            }
+        }
+        // `361 million pounds`: money, not weight.
+        if let Some(Tail::Unit(u)) = tail {
+            if self.tb.units[u].canonical == "lb" && num.scale >= 1e6 && self.cw(&c, 0).is_none_or(|w| w != "of") {
+                if let Some(gbp) = self.tb.currencies.iter().position(|x| x.code == "GBP") {
+                    tail = Some(Tail::Currency(gbp, 1.0));
+                }
+            }
+        }
+        // `m` and `k` read as units after a number: metres, kilometres.
+        if tail.is_none() {
+            if let Some(w) = self.cw(&c, 0) {
+                if matches!(w, "m" | "k" | "K") && num.money.is_none() && self.letter_is_unit(w, &c) {
+                    let canon = if w == "m" { "m" } else { "km" };
+                    if let Some(u) = self.tb.unit_index(canon) {
+                        tail = Some(Tail::Unit(u));
+                        // `1.2m-high`: the adjective is not part of the quantity.
+                        c = self.adv(c, 1);
+                    }
+                }
+            }
+        }
+        // Letters glued to the number that are nothing we know: `5G`, `3D`, `4x4`.
+        if tail.is_none() && c.suf.is_some() {
+            return Some(c.j);
+        }
+        if tail.is_none() && self.cglued(&c, 0) && self.ckind(&c, 0) == Some(T::Word) && !num.words {
+            return Some(c.j + 1);
+        }
+        num.cur = c;
+        // Composite: `6ft 2in`, `10st 4lb`, `2h 30min`.
+        if let Some(Tail::Unit(u)) = tail {
+            if !hyphen_unit {
+                self.composite(&mut num, u);
+            }
+        }
+        // Primes: `6' 1"`.
+        if tail.is_none() && !num.words && num.money.is_none() {
+            if let Some(t) = self.primes(&mut num) {
+                tail = Some(t);
+            }
+        }
+        // A range: `300-400 km`, `10 to 15 years`, `between 5 and 10 per cent`, `$5-$10`.
+        self.range(&mut num, &mut tail);
+        let q = self.classify(&num, tail)?;
+        let next = num.cur.j;
+        self.push(q, num.first);
+        Some(next)
+    }
+
+    /// Decides the kind of a finished number and builds the mention.
+    fn classify(&self, num: &Num<'a>, tail: Option<Tail>) -> Option<Quantity> {
+        let end = num.cur.end;
+        let start = num.start;
+        if !num.value.is_finite() {
+            return None;
+        }
+        let mut q = self.plain_q(start, end, num.value);
+        q.high = num.high;
+        let ranged = num.high.is_some();
+        if let Some(m) = num.money {
+            q.kind = if ranged { K::Range } else { K::Money };
+            q.unit = Some(self.tb.currencies[m].code);
+            q.dimension = Some("currency");
+            return Some(q);
+        }
+        match tail {
+            Some(Tail::Currency(m, f)) => {
+                q.kind = if ranged { K::Range } else { K::Money };
+                q.value *= f;
+                q.high = q.high.map(|h| h * f);
+                q.unit = Some(self.tb.currencies[m].code);
+                q.dimension = Some("currency");
+                return Some(q);
+            }
+            Some(Tail::Unit(u)) => {
+                let unit = &self.tb.units[u];
+                q.kind = if ranged {
+                    K::Range
+                } else if unit.dimension == "ratio" {
+                    K::Percent
+                } else {
+                    K::Quantity
+                };
+                q.unit = Some(unit.canonical);
+                q.dimension = Some(unit.dimension);
+                if let (Some(f), Some(si)) = (unit.factor, unit.si_unit) {
+                    q.si_value = Some(num.value * f + unit.offset);
+                    q.si_unit = Some(si);
+                }
+                return Some(q);
+            }
+            None => {}
+        }
+        if num.ordinal {
+            q.kind = K::Ordinal;
+            return Some(q);
+        }
+        if ranged {
+            q.kind = K::Range;
+            return Some(q);
+        }
+        let i = num.first;
+        if num.plain && !num.words && self.name_after(num) {
+            return None;
+        }
+        if num.plain && !num.words {
+            if num.digits == 4 && (YEAR_MIN..=YEAR_MAX).contains(&num.value) && self.is_year(i) {
+                let mut d = self.date(num.first, end, self.s(i).to_string());
+                d.start = start;
+                return Some(d);
+            }
+            if self.name_before(i) {
+                return None;
+            }
+        }
+        if !num.words && !num.scaled && self.name_before(i) {
+            return None;
+        }
+        q.kind = K::Number;
+        Some(q)
+    }
+
+    // ---- building mentions --------------------------------------------------
+
+    fn plain_q(&self, start: usize, end: usize, value: f64) -> Quantity {
+        Quantity {
+            start,
+            end,
+            kind: K::Number,
+            value,
+            high: None,
+            unit: None,
+            dimension: None,
+            si_value: None,
+            si_unit: None,
+            modifier: None,
+            iso: None,
+        }
+    }
+
+    fn date(&self, first: usize, end: usize, iso: String) -> Quantity {
+        Quantity {
+            kind: K::Date,
+            iso: (!iso.is_empty()).then_some(iso),
+            ..self.plain_q(self.toks[first].start, end, f64::NAN)
+        }
+    }
+
+    /// Adds the modifier written before token `first` and pushes the mention;
+    /// a day number followed by a month becomes a date.
+    fn push(&mut self, mut q: Quantity, first: usize) {
+        if q.kind == K::Number && q.value.fract() == 0.0 && (1.0..=31.0).contains(&q.value) {
+            // `12 December 2025`, `12 December`.
+            let i = self.toks.partition_point(|t| t.start < q.end);
+            if i < self.toks.len() && self.near(i) {
+                if let Some(Calendar::Month(m)) = self.tb.calendar.get(self.s(i)).copied() {
+                    let digits = self.text[q.start..q.end].bytes().all(|c| c.is_ascii_digit());
+                    if digits {
+                        let mut k = i + 1;
+                        if self.tok(k) == Some(",") {
+                            k += 1;
+                        }
+                        let d = q.value as u32;
+                        if let Some(y) = self.year_at(k) {
+                            q = Quantity {
+                                start: q.start,
+                                ..self.date(first, self.toks[k].end, format!("{y}-{m:02}-{d:02}"))
+                            };
+                        } else {
+                            q = Quantity {
+                                start: q.start,
+                                ..self.date(first, self.toks[i].end, format!("--{m:02}-{d:02}"))
+                            };
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(last) = self.out.last() {
+            if last.end > q.start {
+                return;
+            }
+        }
+        if first > 0 {
+            let words = |k: usize| first.checked_sub(1 + k).map(|t| self.s(t));
+            if let Some(hit) = self.tb.modifiers.longest(self.s(first - 1), words) {
+                let dated = matches!(q.kind, K::Date | K::Time | K::Ordinal);
+                if !dated || hit.value == Modifier::Approximately {
+                    q.modifier = Some(hit.value);
+                }
+            }
+        }
+        if q.modifier.is_none() && !matches!(q.kind, K::Date | K::Time | K::Ordinal | K::Range) {
+            // `65 or over`, `500 or more`
+            let j = self.toks.partition_point(|t| t.start < q.end);
+            if j < self.toks.len() && self.near(j) {
+                if let Some(hit) = self.tb.modifiers_after.longest(self.s(j), |k| self.tok(j + k)) {
+                    q.modifier = Some(hit.value);
+                }
+            }
+        }
+        self.out.push(q);
+    }
+}

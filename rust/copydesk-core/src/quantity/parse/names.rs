@@ -1,0 +1,72 @@
+//! Numbers that name rather than count: `Boeing 737`, `No 10`, `F-35`, `category 4`.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    /// A capitalised word right before the number names a product, a road or
+    /// an office: `Boeing 737`, `Windows 11`, `No 10`, `F-35`, `COVID-19`.
+    pub(super) fn name_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = self.s(i - 1);
+        // `F-35`, `COVID-19`, `Su-57`: a word, a hyphen and the number, all glued.
+        if is_dash(p) && self.glued(i) && i >= 2 && self.glued(i - 1) {
+            let w = self.s(i - 2);
+            let prefix = w.chars().all(|c| c.is_lowercase())
+                && in_list(w, &["mid", "pre", "post", "early", "late", "over", "under", "top", "sub", "ex"]);
+            return !prefix && (self.kind(i - 2) == Some(T::Word) || self.kind(i - 2) == Some(T::Number));
+        }
+        if matches!(p, "No" | "No." | "no." | "Nos." | "nos." | "#" | "Number" | "Nr." | "Nr") {
+            return true;
+        }
+        if self.kind(i - 1) == Some(T::Word) && self.near(i) && !self.glued(i) && in_list(p, LABEL_WORDS) {
+            return true;
+        }
+        if self.kind(i - 1) != Some(T::Word) || !self.near(i) || self.glued(i) {
+            return false;
+        }
+        let cap = p.chars().any(char::is_uppercase);
+        let has_digit = p.chars().any(|c| c.is_ascii_digit());
+        if !(cap || has_digit) {
+            return false;
+        }
+        if in_list(p, FUNCTION_WORDS) || self.tb.calendar.contains_key(p) {
+            return false;
+        }
+        if self.tb.currency_before.longest(p, |_| None).is_some() {
+            return false;
+        }
+        true
+    }
+
+    /// A bare number in brackets after a name is a shirt number (`Prescott (4)`);
+    /// a number before capitalised words ending in `Street` is an address.
+    pub(super) fn name_after(&self, num: &Num<'a>) -> bool {
+        let j = num.cur.j;
+        if num.cur.suf.is_some() {
+            return false;
+        }
+        // `1600 Pennsylvania Avenue`, `10 Downing Street`: an address.
+        let mut k = j;
+        while k < j + 4 && self.kind(k) == Some(T::Word) && self.s(k).starts_with(|c: char| c.is_uppercase()) {
+            if in_list(self.s(k), STREET_WORDS) {
+                return true;
+            }
+            k += 1;
+        }
+        let f = num.first;
+        f >= 2
+            && self.s(f - 1) == "("
+            && self.tok(j) == Some(")")
+            && self.kind(f - 2) == Some(T::Word)
+            && self.s(f - 2).starts_with(|c: char| c.is_uppercase())
+    }
+}
+
+/// The last word of a street name: `1600 Pennsylvania Avenue`.
+#[rustfmt::skip]
+const STREET_WORDS: &[&str] = &[
+    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane", "drive", "boulevard", "blvd",
+    "blvd.", "way", "place", "square", "terrace", "crescent", "close", "court", "parkway", "highway", "row",
+];

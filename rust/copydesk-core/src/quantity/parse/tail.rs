@@ -1,0 +1,291 @@
+//! What follows a number: scale words, the `m`/`k` decision, units and
+//! currencies, composites (`6ft 2in`), primes (`6' 1"`) and ranges.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    /// Reads scale words after the number at the cursor.
+    pub(super) fn scales(&self, num: &mut Num<'a>) {
+        loop {
+            let c = num.cur;
+            let Some(w) = self.cw(&c, 0) else { return };
+            if self.ckind(&c, 0) != Some(T::Word) {
+                return;
+            }
+            if !self.cglued(&c, 0) && !self.cidx(&c, 0).is_some_and(|t| self.near(t)) {
+                return;
+            }
+            let Some(nw) = self.tb.word(w) else { return };
+            match nw.class {
+                WordClass::Scale | WordClass::Hundred => {}
+                WordClass::Dozen if !w.ends_with('s') => {}
+                _ => return,
+            }
+            if num.words && w.len() <= 3 {
+                return; // `five m` is not five million
+            }
+            if w == "T" && num.money.is_none() {
+                return; // `$2.174T` is a trillion; `5T` is not
+            }
+            let letter = matches!(w, "m" | "k" | "K");
+            if letter && num.money.is_none() && self.letter_is_unit(w, &c) {
+                return;
+            }
+            num.value *= nw.value;
+            if let Some(h) = num.high.as_mut() {
+                *h *= nw.value;
+            }
+            num.scaled = true;
+            num.scale *= nw.value;
+            num.plain = false;
+            num.cur = self.adv(c, 1);
+        }
+    }
+
+    /// After a number, `m` is metres and `k` kilometres in a size or race
+    /// (`a 1.2m-high wall`, `a 5k run`), million and thousand otherwise.
+    pub(super) fn letter_is_unit(&self, w: &str, c: &Cur<'a>) -> bool {
+        let next = self.cw(c, 1);
+        let next_glued = self.cglued(c, 1);
+        if w == "m" {
+            if next == Some("-") && next_glued {
+                return self.cw(c, 2).is_some_and(|a| in_list(a, LENGTH_WORDS));
+            }
+            if next.is_some_and(|a| in_list(a, LENGTH_WORDS)) {
+                return true;
+            }
+            // `1 m`, `2 m x 3 m`: with a space, metres unless a counted noun follows (`3 m people`).
+            if !self.cglued(c, 0) {
+                let counted = next.is_some_and(|a| {
+                    a == "of" || (a.len() > 3 && a.ends_with('s') && a.chars().all(|ch| ch.is_lowercase()))
+                });
+                return !counted;
+            }
+            return false;
+        }
+        // k, K
+        let after_a = {
+            let first = match c.suf {
+                Some(_) => c.j.checked_sub(2),
+                None => c.j.checked_sub(2),
+            };
+            first.is_some_and(|f| self.is_a(f))
+        };
+        if next.is_some_and(|a| in_list(a, RACE_WORDS)) {
+            return true;
+        }
+        if next == Some("-") && next_glued && self.cw(c, 2).is_some_and(|a| in_list(a, RACE_WORDS)) {
+            return true;
+        }
+        after_a && !self.ckind(c, 1).is_some_and(|k| k == T::Word)
+    }
+
+    /// A unit or currency at the cursor; returns it and the number of words.
+    pub(super) fn tail_at(&self, c: &Cur<'a>, allow_currency: bool) -> Option<(Tail, usize)> {
+        let w0 = self.cw(c, 0)?;
+        let glued0 = self.cglued(c, 0);
+        if !glued0 && !self.cidx(c, 0).is_some_and(|t| self.near(t) || self.gap(t).chars().all(|ch| ch == ' ')) {
+            return None;
+        }
+        let words = |k: usize| self.cw(c, k);
+        let cur = if allow_currency { self.tb.currency_after.longest(w0, words) } else { None };
+        let unit = self.tb.unit_forms.longest(w0, words);
+        let cur = cur.filter(|h| !h.glued || glued0);
+        // `2 in thick`: a glued-only form after a space, when a size follows.
+        let sized = |n: usize| self.cw(c, n).is_some_and(|w| in_list(w, LENGTH_WORDS) && w != "in");
+        let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len));
+        match (cur, unit) {
+            (Some(cu), Some(u)) if u.len > cu.len => Some((Tail::Unit(u.value), u.len)),
+            (Some(cu), _) => Some((Tail::Currency(cu.value.0, cu.value.1), cu.len)),
+            (None, Some(u)) => Some((Tail::Unit(u.value), u.len)),
+            (None, None) => None,
+        }
+    }
+
+    pub(super) fn is_a_word(&self, w: &str) -> bool {
+        matches!(w, "a" | "an" | "A" | "An")
+    }
+
+    pub(super) fn composite(&self, num: &mut Num<'a>, u: usize) {
+        let canon = self.tb.units[u].canonical;
+        let next_unit: &[&str] = match canon {
+            "ft" => &["in"],
+            "st" => &["lb"],
+            "lb" => &["oz"],
+            "h" => &["min"],
+            "min" => &["s"],
+            "m" => &["cm"],
+            _ => return,
+        };
+        let c = num.cur;
+        let Some(t) = self.cidx(&c, 0) else { return };
+        if !self.is_number(t) || !self.near(t) || self.glued(t) {
+            return;
+        }
+        let Some(n) = numeral(self.s(t)) else { return };
+        let c2 = self.cur_after(t, n.suffix);
+        if let Some((Tail::Unit(u2), len)) = self.tail_at(&c2, false) {
+            let canon2 = self.tb.units[u2].canonical;
+            if next_unit.contains(&canon2) {
+                let (f1, f2) = (self.tb.units[u].factor.unwrap_or(1.0), self.tb.units[u2].factor.unwrap_or(1.0));
+                num.value += n.value * f2 / f1;
+                num.cur = self.adv(c2, len);
+            }
+        }
+    }
+
+    /// `6' 1"` and `6′1″`: feet and inches.
+    pub(super) fn primes(&self, num: &mut Num<'a>) -> Option<Tail> {
+        let c = num.cur;
+        let t = self.cidx(&c, 0)?;
+        let foot = matches!(self.tok(t).unwrap_or(""), "'" | "\u{2032}" | "\u{2019}");
+        if !foot || !self.glued(t) {
+            return None;
+        }
+        let ft = self.tb.unit_index("ft")?;
+        let n2 = t + 1;
+        if self.is_number(n2)
+            && self.near(n2)
+            && matches!(self.tok(n2 + 1), Some("\"" | "\u{2033}" | "\u{201D}"))
+            && self.glued(n2 + 1)
+        {
+            let inches = numeral(self.s(n2)).filter(|n| n.suffix.is_empty() && n.value < 12.0)?;
+            num.value += inches.value / 12.0;
+            num.cur = self.cur_after(n2 + 1, "");
+            return Some(Tail::Unit(ft));
+        }
+        // `6'` alone before a space and not a closing quote: feet only after a number with an inches mark.
+        None
+    }
+
+    /// Reads the second half of a range after the cursor.
+    pub(super) fn range(&self, num: &mut Num<'a>, tail: &mut Option<Tail>) {
+        if num.high.is_some() {
+            // `300-400` was one token: its unit is read already.
+            return;
+        }
+        if num.ordinal {
+            return;
+        }
+        let c = num.cur;
+        let Some(conn) = self.cw(&c, 0) else { return };
+        let Some(ct) = self.cidx(&c, 0) else { return };
+        let before = if num.first > 0 { self.s(num.first - 1) } else { "" };
+        let between = before.eq_ignore_ascii_case("between");
+        let from = before.eq_ignore_ascii_case("from");
+        let dash = is_dash(conn);
+        let to = conn.eq_ignore_ascii_case("to");
+        // `from 450 sq ft up to 900 sq ft`
+        let up_to =
+            from && conn.eq_ignore_ascii_case("up") && self.tok(ct + 1).is_some_and(|w| w.eq_ignore_ascii_case("to"));
+        let through = conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru");
+        let ok = dash || to || up_to || through || (between && conn.eq_ignore_ascii_case("and"));
+        if !ok || (dash && !self.near(ct)) {
+            return;
+        }
+        // `rose 5% to 7%`, `increased by $43bn to $419bn`: a change, not a range
+        // (`dropped by 1 to 1.5 degrees` is one: checked below by the ratio).
+        let by = before.eq_ignore_ascii_case("by");
+        if to && !from && !between && !by && in_list(before, CHANGE_WORDS) {
+            return;
+        }
+        let mut j = if up_to { ct + 2 } else { ct + 1 };
+        // `8- to 16-meter`: a suspended hyphen.
+        let suspended = dash && self.glued(ct) && self.tok(ct + 1).is_some_and(|w| w.eq_ignore_ascii_case("to"));
+        if suspended {
+            j = ct + 2;
+        }
+        if num.money.is_some() {
+            if let Some(h) = self.tb.currency_before.longest(self.tok(j).unwrap_or(""), |k| self.tok(j + k)) {
+                if h.value == num.money.unwrap_or(usize::MAX) {
+                    j += h.len;
+                }
+            }
+        }
+        // `from -18 °C to -34 °C`
+        let mut sign2 = 1.0;
+        if !dash && self.tok(j).is_some_and(is_minus) && self.is_number(j + 1) && self.glued(j + 1) {
+            sign2 = -1.0;
+            j += 1;
+        }
+        let second = if num.money.is_some() && self.kind(j) == Some(T::Word) {
+            // `from RM120,000 to RM300,000`
+            match self.word_money_num(j) {
+                Some(n2) if n2.money == num.money => n2,
+                _ => return,
+            }
+        } else if self.is_number(j) {
+            let s = self.s(j);
+            if s.contains(['-', ':', '/']) {
+                return;
+            }
+            let Some(n) = numeral(s) else { return };
+            if self.skip_run(j, false).is_some() {
+                return;
+            }
+            let mut n2 = self.num_from(j, j, &n, sign2);
+            n2.money = num.money;
+            n2
+        } else if self.kind(j) == Some(T::Word) {
+            match self.words(j) {
+                Some(n2) if !n2.ordinal && !n2.bare_fraction => n2,
+                _ => return,
+            }
+        } else {
+            return;
+        };
+        let mut second = second;
+        self.scales(&mut second);
+        let mut c2 = second.cur;
+        let mut tail2 = None;
+        if num.money.is_none() {
+            if let Some((t, n)) = self.tail_at(&c2, true) {
+                tail2 = Some(t);
+                c2 = self.adv(c2, n);
+            } else if self.cw(&c2, 0) == Some("-") && self.cglued(&c2, 0) && self.cglued(&c2, 1) {
+                // `16-meter`
+                let c3 = self.adv(c2, 1);
+                if let Some((t @ Tail::Unit(_), n)) = self.tail_at(&c3, false) {
+                    tail2 = Some(t);
+                    c2 = self.adv(c3, n);
+                }
+            }
+        }
+        if c2.suf.is_some() {
+            return;
+        }
+        // Years are not the ends of a range of quantities: `from 2010 to 2015`
+        // are two dates, `in 2018 to 3.9 million` a date and a number.
+        if tail.is_none() && tail2.is_none() && self.year_like(num) {
+            return;
+        }
+        // Units must agree; a unit after the second applies to both.
+        let unit_ok = match (*tail, tail2) {
+            (Some(a), Some(b)) => a == b,
+            (None, _) => true,
+            (Some(_), None) => dash || from,
+        };
+        if !unit_ok {
+            return;
+        }
+        // `four to five thousand`, `5-10 million`: the scale of the second applies to both.
+        let mut low = num.value;
+        if second.scale > 1.0 && num.scale == 1.0 && low * second.scale <= second.value {
+            low *= second.scale;
+        }
+        // Ranges go up; `from 4.8 to 4.7 per cent` keeps the order written.
+        if low >= second.value && !(from && low != second.value) {
+            return;
+        }
+        if by && to && second.value > 3.0 * low.abs() {
+            return;
+        }
+        num.value = low;
+        num.high = Some(second.value);
+        num.plain = false;
+        num.cur = c2;
+        if tail.is_none() {
+            *tail = tail2;
+        }
+    }
+}

@@ -1,0 +1,423 @@
+//! The quantity stage's tables, compiled in from `data/` and parsed once on
+//! first use: units, number words, currencies, modifiers, months and zones.
+//!
+//! Multi-word forms (`sq km`, `km/h`, `more than`, `US$`) are cut into tokens
+//! by the tokenizer itself when the tables load, so that a form matches the
+//! token stream exactly as the text's own tokens were cut.
+
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::Modifier;
+use crate::token::{tokenize, Token};
+
+/// FxHash (as in rustc): the keys are short words, and SipHash's DoS
+/// resistance buys nothing for tables fixed at build time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A Bloom filter (two bits per word, 64 Kibit) over the lower-cased words
+/// that can start a mention (number words, months, currency codes): most
+/// words of a text are ruled out by one hash and two loads, before any table
+/// lookup. No false negatives; about one false positive in 10,000 words.
+pub(crate) struct StartFilter([u64; 1024]);
+
+impl StartFilter {
+    #[inline]
+    fn slots(word: &str) -> (usize, usize) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word.as_bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= h >> 29;
+        ((h & 0xFFFF) as usize, ((h >> 16) & 0xFFFF) as usize)
+    }
+
+    fn insert(&mut self, word: &str) {
+        let (a, b) = Self::slots(word);
+        self.0[a >> 6] |= 1 << (a & 63);
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    /// `false`: `word` starts nothing.
+    #[inline]
+    pub fn may_start(&self, word: &str) -> bool {
+        let (a, b) = Self::slots(word);
+        self.0[a >> 6] & (1 << (a & 63)) != 0 && self.0[b >> 6] & (1 << (b & 63)) != 0
+    }
+}
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cases a short ASCII word into `buf`; `None` when it does not fit.
+/// Non-ASCII bytes are copied unchanged (`°`, `£`).
+pub(crate) fn lower_into<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// One form of a phrase: its tokens, how it matches case, and whether it
+/// must be glued to what precedes it.
+struct Form<V> {
+    toks: Vec<&'static str>,
+    any_case: bool,
+    /// A capitalised form matches too (not for words that are also names:
+    /// `Stone`, `Miles`, `Pound`).
+    title_ok: bool,
+    glued: bool,
+    value: V,
+}
+
+/// Phrases (sequences of tokens) mapped to values, looked up by their first
+/// token (or, for a table built reversed, by their last).
+pub(crate) struct Phrases<V> {
+    by_key: HashMap<String, Vec<Form<V>>>,
+    reversed: bool,
+}
+
+/// A match: the value and how many tokens it covers.
+pub(crate) struct Hit<V> {
+    pub value: V,
+    pub len: usize,
+    pub glued: bool,
+}
+
+impl<V: Copy> Phrases<V> {
+    fn new(reversed: bool) -> Self {
+        Phrases { by_key: HashMap::default(), reversed }
+    }
+
+    /// Adds a form. `any_case`: matches in any case (else as written).
+    fn add(&mut self, form: &'static str, value: V, any_case: bool, glued: bool) {
+        let toks: Vec<Token> = tokenize(form);
+        if toks.is_empty() {
+            return;
+        }
+        let mut texts: Vec<&'static str> = toks.iter().map(|t| &form[t.start..t.end]).collect();
+        // A final period is the sentence's, not the form's (`lb.` matches `lb`).
+        if texts.len() > 1 && texts.last() == Some(&".") {
+            texts.pop();
+        }
+        if self.reversed {
+            texts.reverse();
+        }
+        let key = texts[0].to_ascii_lowercase();
+        let title_ok = !NAME_LIKE.contains(&key.as_str());
+        self.by_key.entry(key).or_default().push(Form { toks: texts, any_case, title_ok, glued, value });
+    }
+
+    /// The longest form matching `words(0), words(1), ...`, where `words(k)`
+    /// is the k-th token's text going forward (or backward for a reversed
+    /// table) and `None` past the end. `first` overrides the first token's
+    /// text (a suffix inside a number token: `2.5km`).
+    pub fn longest<'t>(&self, first: &'t str, words: impl Fn(usize) -> Option<&'t str>) -> Option<Hit<V>> {
+        let mut buf = [0u8; 32];
+        let key = lower_into(first, &mut buf)?;
+        let forms = self.by_key.get(key)?;
+        let mut best: Option<Hit<V>> = None;
+        for f in forms {
+            let ok = f.toks.iter().enumerate().all(|(k, want)| {
+                let got = if k == 0 { Some(first) } else { words(k) };
+                got.is_some_and(|g| {
+                    g == *want || (f.any_case && g.eq_ignore_ascii_case(want) && (f.title_ok || k > 0 || !is_title(g)))
+                })
+            });
+            if ok && best.as_ref().is_none_or(|b| f.toks.len() > b.len) {
+                best = Some(Hit { value: f.value, len: f.toks.len(), glued: f.glued });
+            }
+        }
+        best
+    }
+}
+
+/// A unit of measurement (a row of `units.tsv`).
+#[derive(Debug)]
+pub struct Unit {
+    pub canonical: &'static str,
+    pub dimension: &'static str,
+    /// `si = value * factor + offset`; `None` when the dimension has no SI unit.
+    pub factor: Option<f64>,
+    pub offset: f64,
+    pub si_unit: Option<&'static str>,
+}
+
+/// A currency (a row of `currencies.tsv`).
+#[derive(Debug)]
+pub struct Currency {
+    pub code: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WordClass {
+    Unit,
+    Tens,
+    Hundred,
+    Scale,
+    Ordinal,
+    Fraction,
+    Dozen,
+    Minus,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct NumberWord {
+    pub class: WordClass,
+    pub value: f64,
+    /// Set for words that are also fractions (`third`, `fifth`).
+    pub fraction: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Calendar {
+    Month(u32),
+    Weekday(u32),
+    Zone(&'static str),
+}
+
+pub struct Tables {
+    pub units: Vec<Unit>,
+    /// Unit forms -> index into `units`.
+    pub unit_forms: Phrases<usize>,
+    pub currencies: Vec<Currency>,
+    /// Symbols and codes written before the number -> currency index.
+    pub currency_before: Phrases<usize>,
+    /// Names and codes written after the number -> (currency index, factor).
+    pub currency_after: Phrases<(usize, f64)>,
+    /// Number words, keyed in lower case (`k`/`m`/`bn` as written).
+    pub words: HashMap<&'static str, NumberWord>,
+    /// Modifiers, matched backwards from the word before a mention.
+    pub modifiers: Phrases<Modifier>,
+    /// Modifiers written after a mention (`or more`), matched forwards.
+    pub modifiers_after: Phrases<Modifier>,
+    pub calendar: HashMap<&'static str, Calendar>,
+    /// Words that may start a mention.
+    pub starts: StartFilter,
+    /// Number words only.
+    word_starts: StartFilter,
+}
+
+impl Tables {
+    fn load() -> Tables {
+        let mut units = Vec::new();
+        let mut unit_forms = Phrases::new(false);
+        for line in lines(include_str!("../../data/units.tsv")) {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            assert!(c.len() == 6, "units.tsv: six columns: {line:?}");
+            let factor = (!c[2].is_empty()).then(|| c[2].parse::<f64>().expect("units.tsv: factor"));
+            let offset = if c[3].is_empty() { 0.0 } else { c[3].parse::<f64>().expect("units.tsv: offset") };
+            let idx = units.len();
+            units.push(Unit {
+                canonical: c[0],
+                dimension: c[1],
+                factor,
+                offset,
+                si_unit: (!c[4].is_empty() && factor.is_some()).then_some(c[4]),
+            });
+            for form in c[5].split('|') {
+                let (form, glued) = match form.strip_prefix('=') {
+                    Some(f) => (f, true),
+                    None => (form, false),
+                };
+                unit_forms.add(form, idx, any_case(form), glued);
+            }
+        }
+
+        let mut currencies = Vec::new();
+        let mut currency_before = Phrases::new(false);
+        let mut currency_after = Phrases::new(false);
+        for line in lines(include_str!("../../data/currencies.tsv")) {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            assert!(c.len() == 3, "currencies.tsv: three columns: {line:?}");
+            let idx = currencies.len();
+            currencies.push(Currency { code: c[0] });
+            if !AMBIGUOUS_CODES.contains(&c[0]) {
+                currency_before.add(c[0], idx, false, false);
+            }
+            currency_after.add(c[0], (idx, 1.0), false, false);
+            for sym in c[1].split('|').filter(|s| !s.is_empty() && !AMBIGUOUS_CODES.contains(s)) {
+                // The first currency listing a symbol is its default.
+                if currency_before
+                    .by_key
+                    .get(&sym.to_ascii_lowercase())
+                    .is_some_and(|v| v.iter().any(|f| f.toks.concat() == sym))
+                {
+                    continue;
+                }
+                currency_before.add(sym, idx, false, false);
+                // A one-character symbol may follow the number too: `100€`, `100,000 ₭`.
+                if sym.chars().count() == 1 {
+                    currency_after.add(sym, (idx, 1.0), false, false);
+                }
+            }
+            for name in c[2].split('|').filter(|s| !s.is_empty()) {
+                let (name, factor) = match name.split_once('*') {
+                    Some((n, f)) => (n, f.parse::<f64>().expect("currencies.tsv: factor")),
+                    None => (name, 1.0),
+                };
+                // One-letter minor units (`50p`) only glued to the number.
+                currency_after.add(name, (idx, factor), true, name.len() == 1);
+            }
+        }
+
+        let mut words: HashMap<&'static str, NumberWord> = HashMap::default();
+        for line in lines(include_str!("../../data/number_words.tsv")) {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            assert!(c.len() == 3, "number_words.tsv: three columns: {line:?}");
+            let class = match c[1] {
+                "unit" => WordClass::Unit,
+                "tens" => WordClass::Tens,
+                "hundred" => WordClass::Hundred,
+                "scale" => WordClass::Scale,
+                "ordinal" => WordClass::Ordinal,
+                "fraction" => WordClass::Fraction,
+                "dozen" => WordClass::Dozen,
+                "minus" => WordClass::Minus,
+                other => panic!("number_words.tsv: bad class {other:?}"),
+            };
+            let value: f64 = c[2].parse().expect("number_words.tsv: value");
+            match words.get_mut(c[0]) {
+                // `third` is an ordinal and a fraction.
+                Some(w) if class == WordClass::Fraction => w.fraction = Some(value),
+                Some(_) => panic!("number_words.tsv: {} twice", c[0]),
+                None => {
+                    let fraction = (class == WordClass::Fraction).then_some(value);
+                    words.insert(c[0], NumberWord { class, value, fraction });
+                }
+            }
+        }
+
+        let mut modifiers = Phrases::new(true);
+        let mut modifiers_after = Phrases::new(false);
+        for line in lines(include_str!("../../data/modifiers.tsv")) {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            assert!(c.len() == 2 || c.len() == 3, "modifiers.tsv: two or three columns: {line:?}");
+            let m =
+                Modifier::from_name(c[1].trim()).unwrap_or_else(|| panic!("modifiers.tsv: bad modifier {:?}", c[1]));
+            match c.get(2).map(|x| x.trim()) {
+                None => modifiers.add(c[0], m, true, false),
+                Some("after") => modifiers_after.add(c[0], m, true, false),
+                Some(other) => panic!("modifiers.tsv: bad position {other:?}"),
+            }
+        }
+
+        let mut calendar = HashMap::default();
+        for line in lines(include_str!("../../data/calendar.tsv")) {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            assert!(c.len() == 3, "calendar.tsv: three columns: {line:?}");
+            let entry = match c[0] {
+                "month" => Calendar::Month(c[1].parse().expect("calendar.tsv: month")),
+                "weekday" => Calendar::Weekday(c[1].parse().expect("calendar.tsv: weekday")),
+                "zone" => Calendar::Zone(c[1]),
+                other => panic!("calendar.tsv: bad class {other:?}"),
+            };
+            for form in c[2].split('|') {
+                calendar.insert(form, entry);
+            }
+        }
+
+        let mut word_starts = StartFilter([0; 1024]);
+        for w in words.keys() {
+            word_starts.insert(w);
+        }
+        let mut starts = StartFilter([0; 1024]);
+        for w in words.keys().chain(calendar.keys()).copied().chain(["a", "an"]) {
+            starts.insert(w);
+        }
+        for key in currency_before.by_key.keys() {
+            starts.insert(key);
+        }
+        Tables {
+            units,
+            unit_forms,
+            currencies,
+            currency_before,
+            currency_after,
+            words,
+            modifiers,
+            modifiers_after,
+            calendar,
+            starts,
+            word_starts,
+        }
+    }
+
+    pub fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(Tables::load)
+    }
+
+    /// A number word, looked up in lower case; the letter scales (`k`, `m`,
+    /// `bn`, `M`) as written.
+    pub fn word(&self, w: &str) -> Option<NumberWord> {
+        if !self.word_starts.may_start(w) {
+            return None;
+        }
+        if let Some(x) = self.words.get(w) {
+            return Some(*x);
+        }
+        let mut buf = [0u8; 32];
+        let lower = lower_into(w, &mut buf)?;
+        // Letter scales (`k`, `M`, `bn`) match only as listed.
+        self.words.get(lower).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
+    }
+
+    pub fn unit_index(&self, canonical: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.canonical == canonical)
+    }
+}
+
+/// ISO 4217 codes that are also words or acronyms in capitals (`TOP 10`,
+/// `PHP 8`, `CAD files`): matched only after the number.
+const AMBIGUOUS_CODES: &[&str] = &[
+    "ALL", "TOP", "CUP", "SOS", "PHP", "CAD", "MAD", "TRY", "PEN", "GEL", "RON", "BOB", "NAD", "TMT", "CVE", "SAR",
+    "MOP", "BAM", "ERN", "GIP", "DOP", "LSL", "SHP", "MGA", "AOA", "KES", "COP", "BND", "ISK", "WST", "SRD",
+];
+
+/// Unit and currency words that are also names or common words when capitalised.
+const NAME_LIKE: &[&str] = &[
+    "stone", "stones", "miles", "pound", "pounds", "bar", "cup", "grain", "hand", "hands", "rand", "real", "mark",
+    "won", "chain", "link", "rod", "pole", "perch", "gill",
+];
+
+fn is_title(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+/// Forms of three or more characters written in lower-case ASCII letters,
+/// spaces, periods and hyphens match in any case.
+fn any_case(form: &str) -> bool {
+    form.len() >= 3
+        && form.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'.' | b'-'))
+        && form.bytes().any(|b| b.is_ascii_lowercase())
+}

@@ -1,0 +1,821 @@
+//! Quantities: the reference article against its gold, and the cases of the
+//! quantities issue (numerals, number words, scales, units, money, percent,
+//! ranges, modifiers, dates and times, ordinals, the anchors' known failures
+//! and the things that are not quantities).
+
+mod quantity {
+    use copydesk_core::quantity::{quantities, Quantity, QuantityKind};
+    use copydesk_core::tokenize;
+
+    fn q(text: &str) -> Vec<Quantity> {
+        quantities(text, &tokenize(text))
+    }
+
+    /// The mentions of `text` as `(span text, kind)`.
+    fn spans(text: &str) -> Vec<(String, &'static str)> {
+        q(text).iter().map(|m| (m.text(text).to_string(), m.kind.name())).collect()
+    }
+
+    /// The one mention whose text is `span`.
+    #[track_caller]
+    fn one(text: &str, span: &str) -> Quantity {
+        let all = q(text);
+        let found: Vec<&Quantity> = all.iter().filter(|m| m.text(text) == span).collect();
+        assert_eq!(found.len(), 1, "{span:?} in {text:?}: got {:?}", spans(text));
+        found[0].clone()
+    }
+
+    #[track_caller]
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0), "{a} != {b}");
+    }
+
+    #[track_caller]
+    fn value(text: &str, span: &str, kind: &str, v: f64) -> Quantity {
+        let m = one(text, span);
+        assert_eq!(m.kind.name(), kind, "{span:?}: {m:?}");
+        close(m.value, v);
+        m
+    }
+
+    #[track_caller]
+    fn unit(text: &str, span: &str, kind: &str, v: f64, u: &str, dim: &str, si: Option<f64>) -> Quantity {
+        let m = value(text, span, kind, v);
+        assert_eq!(m.unit, Some(u), "{span:?}: {m:?}");
+        assert_eq!(m.dimension, Some(dim), "{span:?}: {m:?}");
+        match (si, m.si_value) {
+            (Some(a), Some(b)) => assert!((a - b).abs() <= 1e-6 * a.abs().max(1e-9), "{span:?}: si {b} != {a}"),
+            (None, None) => {}
+            other => panic!("{span:?}: si {other:?}"),
+        }
+        m
+    }
+
+    #[track_caller]
+    fn nothing(text: &str) {
+        assert_eq!(spans(text), vec![], "{text:?}");
+    }
+
+    // ---- the reference article ------------------------------------------------
+
+    /// A minimal reader for the gold's flat quantity objects (numbers, strings, null).
+    fn gold_quantities(json: &str) -> Vec<Vec<(String, Option<String>)>> {
+        let at = json.find("\"quantities\"").expect("gold has quantities");
+        let b = &json.as_bytes()[at..];
+        let mut i = b.iter().position(|&c| c == b'[').unwrap() + 1;
+        let mut out = Vec::new();
+        let read_str = |i: &mut usize| -> String {
+            let mut s = Vec::new();
+            *i += 1;
+            while b[*i] != b'"' {
+                if b[*i] == b'\\' {
+                    *i += 1;
+                }
+                s.push(b[*i]);
+                *i += 1;
+            }
+            *i += 1;
+            String::from_utf8(s).unwrap()
+        };
+        loop {
+            while b[i].is_ascii_whitespace() || b[i] == b',' {
+                i += 1;
+            }
+            if b[i] == b']' {
+                break;
+            }
+            assert_eq!(b[i], b'{');
+            i += 1;
+            let mut obj = Vec::new();
+            loop {
+                while b[i].is_ascii_whitespace() || b[i] == b',' {
+                    i += 1;
+                }
+                if b[i] == b'}' {
+                    i += 1;
+                    break;
+                }
+                let key = read_str(&mut i);
+                while b[i] == b':' || b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let val = if b[i] == b'"' {
+                    Some(read_str(&mut i))
+                } else {
+                    let s = i;
+                    while !matches!(b[i], b',' | b'}') {
+                        i += 1;
+                    }
+                    let v = std::str::from_utf8(&b[s..i]).unwrap().trim().to_string();
+                    (v != "null").then_some(v)
+                };
+                obj.push((key, val));
+            }
+            out.push(obj);
+        }
+        out
+    }
+
+    #[test]
+    fn reference_article_matches_gold() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/");
+        let text = std::fs::read_to_string(format!("{dir}belarus-metro.txt")).unwrap();
+        let gold = std::fs::read_to_string(format!("{dir}belarus-metro.gold.jsonl")).unwrap();
+        let gold = gold_quantities(&gold);
+        assert_eq!(gold.len(), 9);
+        let pred = q(&text);
+        // Gold offsets are code points.
+        let cp = |byte: usize| text[..byte].chars().count();
+        let got: Vec<String> =
+            pred.iter().map(|m| format!("{}..{} {:?}", cp(m.start), cp(m.end), m.text(&text))).collect();
+        assert_eq!(pred.len(), gold.len(), "predicted {got:#?}");
+        for (g, p) in gold.iter().zip(&pred) {
+            let field = |k: &str| g.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+            let num = |k: &str| field(k).flatten().map(|v| v.parse::<f64>().unwrap());
+            let span = field("text").flatten().unwrap();
+            assert_eq!(p.text(&text), span);
+            assert_eq!(cp(p.start), num("start").unwrap() as usize, "{span}");
+            assert_eq!(cp(p.end), num("end").unwrap() as usize, "{span}");
+            let kind = field("kind").flatten().unwrap();
+            assert_eq!(p.kind.name(), kind, "{span}");
+            match num("value") {
+                Some(v) => close(p.value, v),
+                None => assert!(p.value.is_nan(), "{span}: value {} for a null", p.value),
+            }
+            if field("high").is_some() {
+                assert_eq!(p.high, num("high"), "{span}");
+            }
+            if let Some(u) = field("unit") {
+                assert_eq!(p.unit.map(str::to_string), u, "{span}");
+            }
+            if let Some(d) = field("dimension") {
+                assert_eq!(p.dimension.map(str::to_string), d, "{span}");
+            }
+            if field("si_value").is_some() {
+                let (a, b) = (num("si_value").unwrap(), p.si_value.expect("si_value"));
+                assert!((a - b).abs() <= 1e-3 * a.abs(), "{span}: si {b} != {a}");
+                assert_eq!(p.si_unit.map(str::to_string), field("si_unit").flatten(), "{span}");
+            }
+            assert_eq!(p.modifier.map(|m| m.name().to_string()), field("modifier").flatten(), "{span}");
+            if let Some(iso) = field("iso") {
+                assert_eq!(p.iso, iso, "{span}");
+            }
+        }
+    }
+
+    // ---- numerals ---------------------------------------------------------------
+
+    #[test]
+    fn numerals() {
+        let t = "It cost 5,000 then 1.2 and 816\u{a0}000 and 816 000 people and 1\u{2009}000\u{2009}000 and 1e6 cells.";
+        value(t, "5,000", "cardinal", 5000.0);
+        value(t, "1.2", "cardinal", 1.2);
+        value(t, "816\u{a0}000", "cardinal", 816000.0);
+        value(t, "816 000", "cardinal", 816000.0);
+        value(t, "1\u{2009}000\u{2009}000", "cardinal", 1e6);
+        value(t, "1e6", "cardinal", 1e6);
+        let t = "Temperatures of −3 and -3 were seen; ½ of them and 2½ more; 3/4 of voters.";
+        value(t, "−3", "cardinal", -3.0);
+        value(t, "-3", "cardinal", -3.0);
+        value(t, "½", "cardinal", 0.5);
+        value(t, "2½", "cardinal", 2.5);
+        value(t, "3/4", "cardinal", 0.75);
+        // A hyphen between words is not a minus sign.
+        value("a well-5 thing -5 items", "-5", "cardinal", -5.0);
+    }
+
+    #[test]
+    fn number_words() {
+        let t = "twenty-five, one hundred and twelve, a dozen eggs, two dozen, half a million, a third of voters, two-thirds, three-quarters.";
+        value(t, "twenty-five", "cardinal", 25.0);
+        value(t, "one hundred and twelve", "cardinal", 112.0);
+        value(t, "a dozen", "cardinal", 12.0);
+        value(t, "two dozen", "cardinal", 24.0);
+        value(t, "half a million", "cardinal", 5e5);
+        value(t, "a third", "cardinal", 1.0 / 3.0);
+        value(t, "two-thirds", "cardinal", 2.0 / 3.0);
+        value(t, "three-quarters", "cardinal", 0.75);
+        unit(
+            "a quarter of a century",
+            "a quarter of a century",
+            "quantity",
+            0.25,
+            "century",
+            "duration",
+            Some(0.25 * 3155760000.0),
+        );
+        value("two thousand and five people", "two thousand and five", "cardinal", 2005.0);
+        value("three million", "three million", "cardinal", 3e6);
+        value("One of them", "One", "cardinal", 1.0);
+        value("one and a half million", "one and a half million", "cardinal", 1.5e6);
+        value("nineteen hundred", "nineteen hundred", "cardinal", 1900.0);
+    }
+
+    #[test]
+    fn vague_amounts_are_not_numbers() {
+        nothing("dozens of people, hundreds of homes, thousands of troops, millions of pounds, a few, several, tens of thousands");
+        nothing("no one came; one another; the one who left");
+    }
+
+    #[test]
+    fn scale_words_and_suffixes() {
+        let t = "1.2 thousand, 3 million, 4 billion, 2 trillion, 5k, 3bn, 2tn, 5 lakh, 3 crore, 2.5mn, 7 mln, 4 bn.";
+        value(t, "1.2 thousand", "cardinal", 1200.0);
+        value(t, "3 million", "cardinal", 3e6);
+        value(t, "4 billion", "cardinal", 4e9);
+        value(t, "2 trillion", "cardinal", 2e12);
+        value(t, "5k", "cardinal", 5e3);
+        value(t, "3bn", "cardinal", 3e9);
+        value(t, "2tn", "cardinal", 2e12);
+        value(t, "5 lakh", "cardinal", 5e5);
+        value(t, "3 crore", "cardinal", 3e7);
+        value(t, "2.5mn", "cardinal", 2.5e6);
+        value(t, "7 mln", "cardinal", 7e6);
+        value(t, "4 bn", "cardinal", 4e9);
+        value("1.2m people", "1.2m", "cardinal", 1.2e6);
+    }
+
+    // ---- units ----------------------------------------------------------------
+
+    #[test]
+    fn units_glued_and_spaced() {
+        let t =
+            "70km, 50 miles, 100mph, 120 km/h, 3,000 sq km, 15 hectares, 44 tonnes, 1,000MW, 4,000kWh, 40mm, 500GB.";
+        unit(t, "70km", "quantity", 70.0, "km", "length", Some(70000.0));
+        unit(t, "50 miles", "quantity", 50.0, "mi", "length", Some(80467.2));
+        unit(t, "100mph", "quantity", 100.0, "mph", "speed", Some(44.704));
+        unit(t, "120 km/h", "quantity", 120.0, "km/h", "speed", Some(120.0 / 3.6));
+        unit(t, "3,000 sq km", "quantity", 3000.0, "km²", "area", Some(3e9));
+        unit(t, "15 hectares", "quantity", 15.0, "ha", "area", Some(150000.0));
+        unit(t, "44 tonnes", "quantity", 44.0, "t", "mass", Some(44000.0));
+        unit(t, "1,000MW", "quantity", 1000.0, "MW", "power", Some(1e9));
+        unit(t, "4,000kWh", "quantity", 4000.0, "kWh", "energy", Some(4000.0 * 3.6e6));
+        unit(t, "40mm", "quantity", 40.0, "mm", "length", Some(0.04));
+        unit(t, "500GB", "quantity", 500.0, "GB", "information", Some(4e12));
+        let t = "It pumps 3.5 million barrels per day.";
+        unit(
+            t,
+            "3.5 million barrels per day",
+            "quantity",
+            3.5e6,
+            "bbl/d",
+            "volume flow",
+            Some(3.5e6 * 0.158987294928 / 86400.0),
+        );
+        unit("a 2.5km/h drift", "2.5km/h", "quantity", 2.5, "km/h", "speed", Some(2.5 / 3.6));
+        unit(
+            "it is 300 square miles",
+            "300 square miles",
+            "quantity",
+            300.0,
+            "mi²",
+            "area",
+            Some(300.0 * 1609.344 * 1609.344),
+        );
+        unit("about 12 MILES", "12 MILES", "quantity", 12.0, "mi", "length", Some(12.0 * 1609.344));
+    }
+
+    #[test]
+    fn temperatures() {
+        let t = "It was 30°C in Rome, -5C in Oslo and 118F in Phoenix; 20 degrees Celsius; 300 kelvin.";
+        unit(t, "30°C", "quantity", 30.0, "°C", "temperature", Some(303.15));
+        unit(t, "-5C", "quantity", -5.0, "°C", "temperature", Some(268.15));
+        unit(t, "118F", "quantity", 118.0, "°F", "temperature", Some((118.0 - 32.0) * 5.0 / 9.0 + 273.15));
+        unit(t, "20 degrees Celsius", "quantity", 20.0, "°C", "temperature", Some(293.15));
+        unit(t, "300 kelvin", "quantity", 300.0, "K", "temperature", Some(300.0));
+        // `C` after a space is not Celsius.
+        assert!(q("it was 5 C").iter().all(|m| m.unit != Some("°C")));
+    }
+
+    #[test]
+    fn composite_units() {
+        let t = "He is 6ft 2in, she is 5' 4\" and he weighs 10st 4lb.";
+        unit(t, "6ft 2in", "quantity", 6.0 + 2.0 / 12.0, "ft", "length", Some(1.8796));
+        unit(t, "5' 4\"", "quantity", 5.0 + 4.0 / 12.0, "ft", "length", Some(1.6256));
+        unit(t, "10st 4lb", "quantity", 10.0 + 4.0 / 14.0, "st", "mass", Some(65.31730128));
+    }
+
+    #[test]
+    fn durations() {
+        let t = "It took 4 years; a 20-year-old man; two more years; 45 minutes; a two-year deal; 3 days; 6 weeks; 2 hours.";
+        unit(t, "4 years", "quantity", 4.0, "year", "duration", Some(126230400.0));
+        unit(t, "20-year-old", "quantity", 20.0, "year", "duration", Some(20.0 * 31557600.0));
+        unit(t, "two more years", "quantity", 2.0, "year", "duration", Some(63115200.0));
+        unit(t, "45 minutes", "quantity", 45.0, "min", "duration", Some(2700.0));
+        unit(t, "two-year", "quantity", 2.0, "year", "duration", Some(63115200.0));
+        unit(t, "3 days", "quantity", 3.0, "day", "duration", Some(259200.0));
+        unit(t, "6 weeks", "quantity", 6.0, "week", "duration", Some(6.0 * 604800.0));
+        unit(t, "2 hours", "quantity", 2.0, "h", "duration", Some(7200.0));
+        unit("12 months", "12 months", "quantity", 12.0, "month", "duration", Some(31557600.0));
+        unit("half an hour", "half an hour", "quantity", 0.5, "h", "duration", Some(1800.0));
+    }
+
+    #[test]
+    fn a_unit_without_a_number_is_not_a_mention() {
+        nothing("for many years, miles away, it took months, per cent, km/h");
+    }
+
+    // ---- money ------------------------------------------------------------------
+
+    #[test]
+    fn money() {
+        let t = "£3.5bn, $2.4 trillion, €500m, US$15, ₹5 lakh crore, 50 dollars, 10 yuan, 300 rupees, HK$2m, 5m USD, USD 3bn, 50p.";
+        unit(t, "£3.5bn", "money", 3.5e9, "GBP", "currency", None);
+        unit(t, "$2.4 trillion", "money", 2.4e12, "USD", "currency", None);
+        unit(t, "€500m", "money", 5e8, "EUR", "currency", None);
+        unit(t, "US$15", "money", 15.0, "USD", "currency", None);
+        unit(t, "₹5 lakh crore", "money", 5e12, "INR", "currency", None);
+        unit(t, "50 dollars", "money", 50.0, "USD", "currency", None);
+        unit(t, "10 yuan", "money", 10.0, "CNY", "currency", None);
+        unit(t, "300 rupees", "money", 300.0, "INR", "currency", None);
+        unit(t, "HK$2m", "money", 2e6, "HKD", "currency", None);
+        unit(t, "5m USD", "money", 5e6, "USD", "currency", None);
+        unit(t, "USD 3bn", "money", 3e9, "USD", "currency", None);
+        unit(t, "50p", "money", 0.5, "GBP", "currency", None);
+        unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
+    }
+
+    #[test]
+    fn m_and_k_from_context() {
+        unit("a £1.2m deal", "£1.2m", "money", 1.2e6, "GBP", "currency", None);
+        value("1.2m people", "1.2m", "cardinal", 1.2e6);
+        unit("a 1.2m-high wall", "1.2m", "quantity", 1.2, "m", "length", Some(1.2));
+        unit("the wall is 2m tall", "2m", "quantity", 2.0, "m", "length", Some(2.0));
+        unit("a 5k run", "5k", "quantity", 5.0, "km", "length", Some(5000.0));
+        value("5k followers", "5k", "cardinal", 5000.0);
+    }
+
+    // ---- percentages ---------------------------------------------------------------
+
+    #[test]
+    fn percent_and_points() {
+        let t = "12% and 1.5 per cent and 3 percent and 2 percentage points and 0.25pc and 25 basis points.";
+        unit(t, "12%", "percent", 12.0, "%", "ratio", None);
+        unit(t, "1.5 per cent", "percent", 1.5, "%", "ratio", None);
+        unit(t, "3 percent", "percent", 3.0, "%", "ratio", None);
+        unit(t, "2 percentage points", "percent", 2.0, "pp", "ratio", None);
+        unit(t, "0.25pc", "percent", 0.25, "%", "ratio", None);
+        unit(t, "25 basis points", "percent", 25.0, "bp", "ratio", None);
+    }
+
+    // ---- ranges -------------------------------------------------------------------
+
+    #[test]
+    fn ranges() {
+        let m = unit("300-400 km", "300-400 km", "range", 300.0, "km", "length", Some(300000.0));
+        assert_eq!(m.high, Some(400.0));
+        let m = unit("10 to 15 years", "10 to 15 years", "range", 10.0, "year", "duration", Some(10.0 * 31557600.0));
+        assert_eq!(m.high, Some(15.0));
+        let m = unit("between 5 and 10 per cent", "5 and 10 per cent", "range", 5.0, "%", "ratio", None);
+        assert_eq!(m.high, Some(10.0));
+        let m = unit("from $5 to $10", "$5 to $10", "range", 5.0, "USD", "currency", None);
+        assert_eq!(m.high, Some(10.0));
+        let m = unit("$5-10m", "$5-10m", "range", 5e6, "USD", "currency", None);
+        assert_eq!(m.high, Some(1e7));
+        let m = value("between five and six", "five and six", "range", 5.0);
+        assert_eq!(m.high, Some(6.0));
+        let m = unit("300 – 400 km", "300 – 400 km", "range", 300.0, "km", "length", Some(300000.0));
+        assert_eq!(m.high, Some(400.0));
+        let m = value("5-10 million people", "5-10 million", "range", 5e6);
+        assert_eq!(m.high, Some(1e7));
+    }
+
+    #[test]
+    fn spans_of_years_are_dates() {
+        assert_eq!(one("the 2012–13 season", "2012–13").iso.as_deref(), Some("2012/2013"));
+        assert_eq!(one("the 2012-13 season", "2012-13").iso.as_deref(), Some("2012/2013"));
+        assert_eq!(one("in 2023/24", "2023/24").iso.as_deref(), Some("2023/2024"));
+        assert_eq!(spans("from 2010 to 2015"), vec![("2010".into(), "date"), ("2015".into(), "date")]);
+    }
+
+    // ---- modifiers ---------------------------------------------------------------
+
+    #[test]
+    fn modifiers_outside_the_span() {
+        let cases = [
+            ("around 50 miles", "50 miles", "approximately"),
+            ("about 3 people", "3", "approximately"),
+            ("roughly 4 km", "4 km", "approximately"),
+            ("some 5 people", "5", "approximately"),
+            ("approximately 6", "6", "approximately"),
+            ("more than 7", "7", "more_than"),
+            ("over 8 years", "8 years", "more_than"),
+            ("greater than 9", "9", "more_than"),
+            ("above 10%", "10%", "more_than"),
+            ("less than 11", "11", "less_than"),
+            ("fewer than 12 people", "12", "less_than"),
+            ("under 13", "13", "less_than"),
+            ("below 14", "14", "less_than"),
+            ("at least 15", "15", "at_least"),
+            ("at the very least two more years", "two more years", "at_least"),
+            ("at most 17", "17", "at_most"),
+            ("no more than 18", "18", "at_most"),
+            ("up to 19 km", "19 km", "up_to"),
+            ("exactly 20", "20", "exactly"),
+            ("more than $5bn", "$5bn", "more_than"),
+        ];
+        for (text, span, m) in cases {
+            let got = one(text, span);
+            assert_eq!(got.modifier.map(|x| x.name()), Some(m), "{text}");
+        }
+        assert_eq!(one("the 5 people", "5").modifier, None);
+    }
+
+    // ---- dates, times, ordinals -----------------------------------------------------
+
+    #[test]
+    fn dates_and_times() {
+        let cases = [
+            ("in 2024 they", "2024", "date", "2024"),
+            ("in February 2022, it", "February 2022", "date", "2022-02"),
+            ("on 12 December 2025 it", "12 December 2025", "date", "2025-12-12"),
+            ("on Dec. 12, 2023 it", "Dec. 12, 2023", "date", "2023-12-12"),
+            ("on December 12 it", "December 12", "date", "--12-12"),
+            ("the 12th of December 2025", "12th of December 2025", "date", "2025-12-12"),
+            ("by 2030-06-30", "2030-06-30", "date", "2030-06-30"),
+            ("the 1990s", "1990s", "date", "199"),
+            ("the ’90s", "’90s", "date", "199"),
+            ("the '60s", "'60s", "date", "196"),
+            ("at 10.30am", "10.30am", "time", "10:30"),
+            ("at 2.15pm", "2.15pm", "time", "14:15"),
+            ("at 3 p.m.", "3 p.m.", "time", "15:00"),
+            ("at 14:00 GMT", "14:00 GMT", "time", "14:00Z"),
+            ("at 9pm BST", "9pm BST", "time", "21:00+01:00"),
+            ("on 12/05/2024", "12/05/2024", "date", ""),
+            ("on 25/12/2024", "25/12/2024", "date", "2024-12-25"),
+        ];
+        for (text, span, kind, iso) in cases {
+            let m = one(text, span);
+            assert_eq!(m.kind.name(), kind, "{text}");
+            assert!(m.value.is_nan(), "{text}: dates and times have no value");
+            assert_eq!(m.iso.as_deref().unwrap_or(""), iso, "{text}");
+        }
+        // `2.15pm` is not picometres.
+        assert_eq!(one("at 2.15pm", "2.15pm").unit, None);
+    }
+
+    #[test]
+    fn ordinals() {
+        value("the 15th time", "15th", "ordinal", 15.0);
+        value("the second time", "second", "ordinal", 2.0);
+        value("the 21st century", "21st", "ordinal", 21.0);
+        value("the twenty-first century", "twenty-first", "ordinal", 21.0);
+        value("the 2nd and 3rd", "2nd", "ordinal", 2.0);
+        // `10st` is ten stone, not an ordinal.
+        unit("he weighs 10st", "10st", "quantity", 10.0, "st", "mass", Some(63.5029318));
+        // `second` as a unit
+        unit("30 seconds", "30 seconds", "quantity", 30.0, "s", "duration", Some(30.0));
+    }
+
+    // ---- the anchors' known failures -------------------------------------------------
+
+    #[test]
+    fn anchors_known_failures() {
+        value("a 500 increase", "500", "cardinal", 500.0);
+        value("It fell to minus ten.", "minus ten", "cardinal", -10.0);
+        let m = value("between five and six", "five and six", "range", 5.0);
+        assert_eq!(m.high, Some(6.0));
+        unit("45 minutes", "45 minutes", "quantity", 45.0, "min", "duration", Some(2700.0));
+        unit("one and one-half miles", "one and one-half miles", "quantity", 1.5, "mi", "length", Some(1.5 * 1609.344));
+        unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
+        nothing("miles and miles");
+    }
+
+    // ---- not quantities -----------------------------------------------------------------
+
+    #[test]
+    fn not_quantities() {
+        nothing("Call +44 20 7946 0958 or (020) 7946 0958 or 555-123-4567.");
+        nothing("Iskander-M missile launchers, F-35 jets, a Boeing 737, the G7, the M25, COVID-19 cases, Windows 11.");
+        nothing("They won 3-1 at home.");
+        nothing("No 10 said.");
+        nothing("a 4G and 5G network");
+    }
+
+    // ---- more rules -----------------------------------------------------------------
+
+    #[test]
+    fn money_written_as_one_word() {
+        unit("a price of USD10m", "USD10m", "money", 1e7, "USD", "currency", None);
+        unit("for RM79 a month", "RM79", "money", 79.0, "MYR", "currency", None);
+        unit("worth $US55,931,000", "$US55,931,000", "money", 55931000.0, "USD", "currency", None);
+        unit("and $A82,615,680", "$A82,615,680", "money", 82615680.0, "AUD", "currency", None);
+        let m =
+            unit("from RM120,000 to RM300,000", "RM120,000 to RM300,000", "range", 120000.0, "MYR", "currency", None);
+        assert_eq!(m.high, Some(300000.0));
+        unit("it cost 100€", "100€", "money", 100.0, "EUR", "currency", None);
+        unit("361 million pounds in profit", "361 million pounds", "money", 361e6, "GBP", "currency", None);
+        unit("he weighs 208 pounds", "208 pounds", "quantity", 208.0, "lb", "mass", Some(208.0 * 0.45359237));
+    }
+
+    #[test]
+    fn more_numerals() {
+        value("a .500 record", ".500", "cardinal", 0.5);
+        value("the rate fell to .001 per cent", ".001 per cent", "percent", 0.001);
+        value("Dow +0.2%", "0.2%", "percent", 0.2);
+        unit(
+            "more than 10 1/2 miles of cable",
+            "10 1/2 miles",
+            "quantity",
+            10.5,
+            "mi",
+            "length",
+            Some(10.5 * 1609.344),
+        );
+        value("1⁄32 of a quart", "1⁄32", "cardinal", 1.0 / 32.0);
+        value("1\u{202f}234\u{202f}567 people", "1\u{202f}234\u{202f}567", "cardinal", 1234567.0);
+        value("1\u{2009}234\u{2009}567.89 is a number", "1\u{2009}234\u{2009}567.89", "cardinal", 1234567.89);
+        value("half of them", "half", "cardinal", 0.5);
+        value("one fourth of the population", "one fourth", "cardinal", 0.25);
+        value("two thirds of voters", "two thirds", "cardinal", 2.0 / 3.0);
+        value("one million and a half", "one million and a half", "cardinal", 1.5e6);
+        value("half million eggs", "half million", "cardinal", 5e5);
+        value("four to five thousand people", "four to five thousand", "range", 4000.0);
+        value("one hundred twenty fifth", "one hundred twenty fifth", "ordinal", 125.0);
+        value("two hundredth", "two hundredth", "ordinal", 200.0);
+        value("Lukaku scored a third goal", "third", "ordinal", 3.0);
+        unit("for an hour and a half", "an hour and a half", "quantity", 1.5, "h", "duration", Some(5400.0));
+        unit("a half-hour drive", "a half-hour", "quantity", 0.5, "h", "duration", Some(1800.0));
+        unit("a 12-cent-a-share dividend", "12-cent", "money", 0.12, "USD", "currency", None);
+        unit("that one mile", "one mile", "quantity", 1.0, "mi", "length", Some(1609.344));
+        assert_eq!(spans("the second half of the game"), vec![("second".into(), "ordinal")]);
+        nothing("The mass is 1.99×10−30 kilograms.");
+    }
+
+    #[test]
+    fn modifiers_after_and_symbols() {
+        assert_eq!(one("killing 107 or more", "107").modifier.map(|m| m.name()), Some("at_least"));
+        assert_eq!(one("aged 65 or over", "65").modifier.map(|m| m.name()), Some("at_least"));
+        assert_eq!(one("10 or fewer people", "10").modifier.map(|m| m.name()), Some("at_most"));
+        assert_eq!(one("a height of ~1.2mm", "1.2mm").modifier.map(|m| m.name()), Some("approximately"));
+        assert_eq!(one("sub-7 nanometer chips", "7 nanometer").modifier.map(|m| m.name()), Some("less_than"));
+        assert_eq!(one("a price of £5 plus VAT", "£5").modifier, None);
+    }
+
+    #[test]
+    fn changes_are_not_ranges() {
+        assert_eq!(
+            spans("it increased by $43.6 billion to $419.2 billion"),
+            vec![("$43.6 billion".into(), "money"), ("$419.2 billion".into(), "money")]
+        );
+        assert_eq!(spans("sales rose 5% to 7%"), vec![("5%".into(), "percent"), ("7%".into(), "percent")]);
+        let m = unit(
+            "temperatures dropped by 1 to 1.5 degrees Celsius",
+            "1 to 1.5 degrees Celsius",
+            "range",
+            1.0,
+            "°C",
+            "temperature",
+            Some(274.15),
+        );
+        assert_eq!(m.high, Some(1.5));
+        // `from A to B` keeps the order written, even going down.
+        let m = value("growth slows from 4.8 percent to 4.7 percent", "4.8 percent to 4.7 percent", "range", 4.8);
+        assert_eq!(m.high, Some(4.7));
+        assert_eq!(spans("in 2018 to 3.9 million"), vec![("2018".into(), "date"), ("3.9 million".into(), "cardinal")]);
+    }
+
+    #[test]
+    fn labels_scores_codes_and_names() {
+        nothing("a category 4 hurricane, page 12, Game 6, flight 370, ext. 123");
+        nothing("Sweden defeated South Korea 1 – 0 on Monday");
+        nothing("Dak Prescott (4) celebrates");
+        nothing("the iPhone 11 Pro and the 5G network");
+        nothing("Call 07700 900095 or 0161 123 4567 or (541) 754-3010 or 1234 5678.");
+        nothing("SCP-173C and a Boeing 777F");
+        nothing("24703 L-202");
+        nothing("The White House at 1600 Pennsylvania Avenue and 10 Downing Street");
+        nothing("the G20 summit and the COP28 talks");
+        assert!(q("the TOP 10 tips").iter().all(|m| m.kind != QuantityKind::Money));
+        nothing("Air Force One and BBC One");
+        nothing("a production-four-door lap record and a six-speed gearbox");
+        assert_eq!(one("World Cup 2018 day five", "2018").kind, QuantityKind::Date);
+        assert_eq!(one("a survey of 1709 schoolchildren", "1709").kind, QuantityKind::Number);
+        assert_eq!(one("an average of 1500.", "1500").kind, QuantityKind::Number);
+        let m = one("at 0401 GMT on Friday", "0401 GMT");
+        assert_eq!((m.kind, m.iso.as_deref()), (QuantityKind::Time, Some("04:01Z")));
+        assert_eq!(one("Sept. 20-24", "Sept. 20-24").kind, QuantityKind::Date);
+        assert_eq!(one("open 9am-5pm daily", "9am-5pm").iso.as_deref(), Some("09:00/17:00"));
+        assert_eq!(one("from 2pm to 4pm GMT", "2pm to 4pm GMT").iso.as_deref(), Some("14:00Z/16:00Z"));
+        assert_eq!(one("on 12-14 May 2024", "12-14 May 2024").iso.as_deref(), Some("2024-05-12/2024-05-14"));
+    }
+
+    // ---- invariants ------------------------------------------------------------------
+
+    #[test]
+    fn ordered_in_bounds_and_finite() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/belarus-metro.txt"))
+            .unwrap();
+        let big = format!("{text} 300-400 km between 5 and 10 per cent £3.5bn 12 December 2025 {text}");
+        let qs = q(&big);
+        let mut prev = 0;
+        for m in &qs {
+            assert!(m.start >= prev && m.start < m.end && m.end <= big.len());
+            assert!(big.is_char_boundary(m.start) && big.is_char_boundary(m.end));
+            prev = m.end;
+            if !matches!(m.kind, QuantityKind::Date | QuantityKind::Time) {
+                assert!(m.value.is_finite());
+            }
+        }
+    }
+
+    #[test]
+    fn linear_on_long_inputs() {
+        let digits = "7".repeat(10_000_000);
+        let t = std::time::Instant::now();
+        let _ = q(&digits);
+        let ones = "1 ".repeat(500_000);
+        let _ = q(&ones);
+        let words = "one ".repeat(300_000);
+        let _ = q(&words);
+        let mixed = "12 000 ".repeat(200_000);
+        let _ = q(&mixed);
+        let dashes = "5 - ".repeat(200_000);
+        let _ = q(&dashes);
+        let between = "between 5 and ".repeat(100_000);
+        let _ = q(&between);
+        assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+    }
+
+    /// Random texts built from pieces that exercise every rule; no panic, and
+    /// mentions stay ordered, in bounds, on char boundaries and finite.
+    #[test]
+    fn no_panic_on_random_text() {
+        const PIECES: &[&str] = &[
+            "5",
+            "5,000",
+            "1.2",
+            "0.5",
+            "12",
+            "2024",
+            "1990s",
+            "'90s",
+            "’90s",
+            "15th",
+            "10st",
+            "3/4",
+            "½",
+            "2½",
+            "1e6",
+            "-",
+            "−",
+            "+",
+            "–",
+            "(",
+            ")",
+            ".",
+            ",",
+            ":",
+            "/",
+            "%",
+            "$",
+            "£",
+            "€",
+            "US",
+            "$US",
+            "USD10m",
+            "RM79",
+            "A$",
+            "HK",
+            "m",
+            "k",
+            "K",
+            "M",
+            "bn",
+            "million",
+            "thousand",
+            "lakh",
+            "crore",
+            "dozen",
+            "a",
+            "an",
+            "half",
+            "third",
+            "quarter",
+            "quarters",
+            "one",
+            "two",
+            "twenty",
+            "five",
+            "hundred",
+            "and",
+            "minus",
+            "between",
+            "from",
+            "to",
+            "or",
+            "up",
+            "more",
+            "than",
+            "at",
+            "the",
+            "very",
+            "least",
+            "km",
+            "miles",
+            "mph",
+            "km/h",
+            "sq",
+            "°",
+            "C",
+            "F",
+            "ft",
+            "in",
+            "'",
+            "\"",
+            "st",
+            "lb",
+            "years",
+            "year",
+            "-old",
+            "old",
+            "months",
+            "per",
+            "cent",
+            "percentage",
+            "points",
+            "pm",
+            "am",
+            "p.m.",
+            "14:00",
+            "GMT",
+            "February",
+            "Dec.",
+            "May",
+            "No",
+            "F-35",
+            "COVID-19",
+            "Boeing",
+            "737",
+            "won",
+            "3-1",
+            "2012-13",
+            "2030-06-30",
+            "12/05/2024",
+            "+44",
+            "020",
+            "7946",
+            "0958",
+            "555-123-4567",
+            "×",
+            "10",
+            "⁄",
+            "32",
+            "…",
+            "’",
+            "‘",
+            "é",
+            "日本",
+            "🙂",
+            "\u{a0}",
+            "\u{2009}",
+            "\n",
+            "sub-",
+            "~",
+            "0401",
+            "of",
+            "seconds",
+            "second",
+            "first",
+            "twenty-first",
+            "a.m.",
+            "Rs",
+            "₹",
+            "yuan",
+            "cents",
+            "p",
+            "50p",
+            "s",
+        ];
+        let mut seed: u64 = 0x9E3779B97F4A7C15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = (next() % 40) as usize;
+            let mut t = String::new();
+            for _ in 0..n {
+                let p = PIECES[(next() % PIECES.len() as u64) as usize];
+                t.push_str(p);
+                match next() % 3 {
+                    0 => t.push(' '),
+                    1 => {}
+                    _ => t.push_str(if next() % 2 == 0 { " " } else { "\u{a0}" }),
+                }
+            }
+            let qs = q(&t);
+            let mut prev = 0;
+            for m in &qs {
+                assert!(m.start >= prev && m.start < m.end && m.end <= t.len(), "{t:?}: {m:?}");
+                assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end), "{t:?}");
+                if !matches!(m.kind, QuantityKind::Date | QuantityKind::Time) {
+                    assert!(m.value.is_finite(), "{t:?}: {m:?}");
+                }
+                prev = m.end;
+            }
+        }
+    }
+}
