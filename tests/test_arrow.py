@@ -185,8 +185,8 @@ def test_bad_arguments_are_clear():
         copydesk.arrow.annotate(pa.Table.from_batches([rb]), column="n")
     with pytest.raises(CopydeskError, match="unknown layer 'nouns'"):
         copydesk.arrow.annotate(rb, column="body", layers=["nouns"])
-    with pytest.raises(CopydeskError, match="'quantities' is not available"):
-        copydesk.arrow.annotate(rb, column="body", layers="quantities")
+    with pytest.raises(CopydeskError, match="unknown layer 'quantity'"):
+        copydesk.arrow.annotate(rb, column="body", layers="quantity")
     with pytest.raises(CopydeskError, match="already has column.*'sentences'"):
         copydesk.arrow.annotate(copydesk.arrow.annotate(rb, column="body"), column="body")
     with pytest.raises(ValueError, match="offsets"):

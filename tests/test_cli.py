@@ -33,7 +33,7 @@ def test_annotate_default_layers_and_tokens_on_request(tmp_path):
     assert main(["annotate", str(src), "-o", str(out)]) == 0
     recs = lines(out)
     assert [r["id"] for r in recs] == ["a", 7]
-    assert set(recs[0]) == {"id", "sentences", "quotes"}
+    assert set(recs[0]) == {"id", "sentences", "quotes", "quantities"}
     assert recs[0]["sentences"] == [{"start": 0, "end": 15}, {"start": 16, "end": 26}]
     assert main(["annotate", str(src), "-o", str(out), "--layers", "tokens,sentences"]) == 0
     recs = lines(out)
@@ -51,9 +51,9 @@ def test_annotate_custom_fields_and_stdin(tmp_path):
 def test_layers_not_built_are_rejected_clearly(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": 1, "text": "x"}\n')
-    r = run("annotate", str(src), "--layers", "quantities")
+    r = run("annotate", str(src), "--layers", "sentences,nouns")
     assert r.returncode == 2
-    assert b"quantities" in r.stderr and b"not available" in r.stderr
+    assert b"unknown layer 'nouns'" in r.stderr
 
 
 def test_bad_records_are_reported_and_the_rest_processed(tmp_path):

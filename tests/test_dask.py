@@ -117,5 +117,5 @@ def test_bad_arguments_are_clear(ddf):
         copydesk.dask.annotate(ddf, column="body")
     with pytest.raises(TypeError, match="column 'id' has dtype int64"):
         copydesk.dask.annotate(ddf, column="id")
-    with pytest.raises(CopydeskError, match="'quantities' is not available"):
-        copydesk.dask.annotate(ddf, layers=["quantities"])
+    with pytest.raises(CopydeskError, match="unknown layer 'quantity'"):
+        copydesk.dask.annotate(ddf, layers=["quantity"])

@@ -108,10 +108,8 @@ def test_batch_rejects_non_strings_clearly():
 
 def test_layers():
     a = copydesk.analyze("One. Two.")
-    assert set(a.to_dict()) == {"tokens", "sentences", "quotes"}
-    assert set(copydesk.analyze("One.", tokens=False).to_dict()) == {"sentences", "quotes"}
+    assert set(a.to_dict()) == {"tokens", "sentences", "quotes", "quantities"}
+    assert set(copydesk.analyze("One.", tokens=False).to_dict()) == {"sentences", "quotes", "quantities"}
     assert set(copydesk.analyze("One.", layers="tokens").to_dict()) == {"tokens"}
-    with pytest.raises(CopydeskError, match="not available"):
-        copydesk.analyze("x", layers=["quantities"])
     with pytest.raises(CopydeskError, match="unknown layer"):
         copydesk.analyze("x", layers=["nouns"])

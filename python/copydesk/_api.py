@@ -18,27 +18,22 @@ from . import _core
 
 TOKEN_KINDS: tuple[str, ...] = tuple(_core.TOKEN_KINDS)
 QUOTE_KINDS: tuple[str, ...] = tuple(_core.QUOTE_KINDS)
+QUANTITY_KINDS: tuple[str, ...] = tuple(_core.QUANTITY_KINDS)
 
-#: The layers this version builds, in output order.
-LAYERS: tuple[str, ...] = ("tokens", "sentences", "quotes")
-#: Layers named by the output schema that this version does not build yet.
-PLANNED_LAYERS: tuple[str, ...] = ("quantities",)
+#: The layers, in output order.
+LAYERS: tuple[str, ...] = ("tokens", "sentences", "quotes", "quantities")
 #: What `analyze` and `copydesk annotate` produce when no layers are named.
 DEFAULT_LAYERS: tuple[str, ...] = tuple(x for x in LAYERS if x != "tokens")
 
 
 def check_layers(layers: Sequence[str] | str | None, default: Sequence[str] = LAYERS) -> tuple[str, ...]:
-    """Validate layer names; a layer that is not built yet is a clear error."""
+    """Validate layer names: an unknown one is a clear error."""
     if layers is None:
         return tuple(default)
     if isinstance(layers, str):
         layers = [x.strip() for x in layers.split(",") if x.strip()]
     out = []
     for name in layers:
-        if name in PLANNED_LAYERS:
-            raise _core.CopydeskError(
-                f"layer {name!r} is not available in copydesk {_core.__version__}; available: {', '.join(LAYERS)}"
-            )
         if name not in LAYERS:
             raise _core.CopydeskError(f"unknown layer {name!r}; available: {', '.join(LAYERS)}")
         if name not in out:
@@ -228,6 +223,58 @@ class Spans(Sequence[Sentence]):
         return [{"start": s, "end": e} for s, e in zip(self.starts.tolist(), self.ends.tolist())]
 
 
+class Quantity(NamedTuple):
+    """A number, quantity, sum of money, percentage, date or time (DESIGN.md, "Quantity").
+
+    `value` is the number as written, scaled (`1.2 million` -> 1200000); None
+    for dates and times, whose `iso` says what they are. `si_value`/`si_unit`
+    give it in SI base units where the dimension has one.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    high: float | None
+    unit: str | None
+    dimension: str | None
+    si_value: float | None
+    si_unit: str | None
+    modifier: str | None
+    iso: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def _finite(x: float) -> float | None:
+    return None if x != x else x
+
+
+def _quantities(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> list[Quantity]:
+    """Quantity objects for one document from the quantity columns of a batch."""
+    data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
+    c = {k: (v[rows].tolist() if hasattr(v, "tolist") else v[rows]) for k, v in cols.items() if k != "offsets"}
+    return [
+        Quantity(
+            _slice(text, data, s, e),
+            s,
+            e,
+            QUANTITY_KINDS[c["kinds"][i]],
+            _finite(c["values"][i]),
+            _finite(c["highs"][i]),
+            c["units"][i],
+            c["dimensions"][i],
+            _finite(c["si_values"][i]),
+            c["si_units"][i],
+            c["modifiers"][i],
+            c["isos"][i],
+        )
+        for i, (s, e) in enumerate(zip(c["starts"], c["ends"]))
+    ]
+
+
 def _quotes(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> list[Quote]:
     """Quote objects for one document from the quote columns of a batch."""
     data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
@@ -235,8 +282,7 @@ def _quotes(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> list[
     def span(s: int, e: int) -> Span | None:
         return None if s < 0 else Span(_slice(text, data, s, e), s, e)
 
-    lists = {k: (v[rows] if k != "marks" else v[rows]) for k, v in cols.items() if k != "offsets"}
-    lists = {k: (v.tolist() if hasattr(v, "tolist") else list(v)) for k, v in lists.items()}
+    lists = {k: (v[rows].tolist() if hasattr(v, "tolist") else v[rows]) for k, v in cols.items() if k != "offsets"}
     out = []
     for i, (s, e) in enumerate(zip(lists["starts"], lists["ends"])):
         parent = lists["parents"][i]
@@ -276,6 +322,13 @@ def sentences(text: str, *, offsets: str = "chars", surrogates: str = "error") -
     return Spans(text, r["starts"], r["ends"], offsets)
 
 
+def quantities(text: str, *, offsets: str = "chars", surrogates: str = "error") -> list[Quantity]:
+    """Numbers, quantities, money, percentages, dates and times in `text`, normalised."""
+    a = analyze(text, layers=("quantities",), offsets=offsets, surrogates=surrogates)
+    assert a.quantities is not None
+    return a.quantities
+
+
 def quotes(text: str, *, offsets: str = "chars", surrogates: str = "error") -> list[Quote]:
     """Quotations of `text`, in document order, with their speakers and cues."""
     a = analyze(text, layers=("quotes",), offsets=offsets, surrogates=surrogates)
@@ -291,6 +344,7 @@ class Analysis:
     tokens: Tokens | None = None
     sentences: Spans | None = None
     quotes: list[Quote] | None = None
+    quantities: list[Quantity] | None = None
     offsets: str = "chars"
     layers: tuple[str, ...] = field(default=LAYERS)
 
@@ -303,6 +357,8 @@ class Analysis:
             out["sentences"] = self.sentences.to_list()
         if self.quotes is not None:
             out["quotes"] = [q.to_dict() for q in self.quotes]
+        if self.quantities is not None:
+            out["quantities"] = [q.to_dict() for q in self.quantities]
         return out
 
 
@@ -335,6 +391,9 @@ class Batch(Sequence[Analysis]):
         #: Quote columns (CSR): offsets, starts, ends, closed, kinds, groups,
         #: depths, parents, marks, speaker_starts/ends, cue_starts/ends (-1: none).
         self.quotes: dict[str, Any] | None = raw.get("quotes")
+        #: Quantity columns (CSR): offsets, starts, ends, kinds, values, highs,
+        #: si_values (NaN: unknown), units, dimensions, si_units, modifiers, isos.
+        self.quantities: dict[str, Any] | None = raw.get("quantities")
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -363,7 +422,11 @@ class Batch(Sequence[Analysis]):
         if self.quotes is not None:
             off = self.quotes["offsets"]
             quotes = _quotes(text, self.quotes, slice(int(off[i]), int(off[i + 1])), self.offsets)
-        return Analysis(text, tokens, sents, quotes, self.offsets, self.layers)
+        quantities = None
+        if self.quantities is not None:
+            off = self.quantities["offsets"]
+            quantities = _quantities(text, self.quantities, slice(int(off[i]), int(off[i + 1])), self.offsets)
+        return Analysis(text, tokens, sents, quotes, quantities, self.offsets, self.layers)
 
 
 def analyze(
@@ -373,12 +436,13 @@ def analyze(
     tokens: bool | None = None,
     sentences: bool | None = None,
     quotes: bool | None = None,
+    quantities: bool | None = None,
     offsets: str = "chars",
     surrogates: str = "error",
 ) -> Analysis:
     """Every layer of `text` (or those named in `layers`); `tokens=False`
     and the like switch single layers off."""
-    chosen = _choose(layers, tokens=tokens, sentences=sentences, quotes=quotes)
+    chosen = _choose(layers, tokens=tokens, sentences=sentences, quotes=quotes, quantities=quantities)
     return analyze_batch([text], layers=chosen, offsets=offsets, threads=1, surrogates=surrogates)[0]
 
 
@@ -408,6 +472,7 @@ def analyze_batch(
         tokens="tokens" in chosen,
         sentences="sentences" in chosen,
         quotes="quotes" in chosen,
+        quantities="quantities" in chosen,
         offsets=offsets,
         threads=threads,
         surrogates=surrogates,

@@ -8,6 +8,7 @@ import numpy.typing as npt
 __version__: Final[str]
 TOKEN_KINDS: Final[list[str]]
 QUOTE_KINDS: Final[list[str]]
+QUANTITY_KINDS: Final[list[str]]
 
 class CopydeskError(ValueError):
     """Input copydesk cannot process; `position` (a str index) where known."""
@@ -23,6 +24,7 @@ def analyze_batch(
     tokens: bool = True,
     sentences: bool = True,
     quotes: bool = True,
+    quantities: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
     surrogates: str = "error",
@@ -32,6 +34,7 @@ def annotate_json(
     tokens: bool = False,
     sentences: bool = True,
     quotes: bool = True,
+    quantities: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
     surrogates: str = "replace",
@@ -45,6 +48,7 @@ def annotate_jsonl(
     tokens: bool = False,
     sentences: bool = True,
     quotes: bool = True,
+    quantities: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
 ) -> tuple[bytes, int, list[str], int]: ...

@@ -101,7 +101,7 @@ GROUP_BYTES = 64 << 20
 
 #: The layers `annotate` can build as Arrow columns (a layer `copydesk.LAYERS`
 #: has and this lacks is a clear `CopydeskError`, never a silently missing column).
-ARROW_LAYERS: tuple[str, ...] = ("tokens", "sentences", "quotes")
+ARROW_LAYERS: tuple[str, ...] = ("tokens", "sentences", "quotes", "quantities")
 
 _KIND_TYPES = ("dictionary", "string")
 _INT32_MAX = 2**31 - 1
@@ -140,6 +140,21 @@ def _layer_type(layer: str, kind_type: str) -> pa.DataType:
                     pa.field("marks", pa.string()),
                     pa.field("speaker", pa.struct(_span_fields())),
                     pa.field("cue", pa.struct(_span_fields())),
+                ]
+            )
+        )
+    if layer == "quantities":
+        kind = pa.dictionary(pa.int8(), pa.string()) if kind_type == "dictionary" else pa.string()
+        return pa.list_(
+            pa.struct(
+                [
+                    *_span_fields(),
+                    pa.field("text", pa.string()),
+                    pa.field("kind", kind),
+                    *[pa.field(n, pa.float64()) for n in ("value", "high")],
+                    *[pa.field(n, pa.string()) for n in ("unit", "dimension")],
+                    pa.field("si_value", pa.float64()),
+                    *[pa.field(n, pa.string()) for n in ("si_unit", "modifier", "iso")],
                 ]
             )
         )
@@ -315,7 +330,38 @@ def _optional_span(starts: np.ndarray, ends: np.ndarray) -> pa.Array:
     return pa.StructArray.from_arrays([pa.array(starts), pa.array(ends)], fields=_span_fields(), mask=missing)
 
 
-def _layer_array(layer: str, table: Any, kind_type: str, type: pa.DataType) -> pa.Array:
+def _quantity_texts(texts: list[str], q: dict[str, Any], offsets: str) -> pa.Array:
+    """The text of every quantity, sliced from its document."""
+    out: list[str] = []
+    starts, ends, rows = q["starts"].tolist(), q["ends"].tolist(), q["offsets"].tolist()
+    for d, text in enumerate(texts):
+        data = text.encode() if offsets == "bytes" else None
+        for k in range(rows[d], rows[d + 1]):
+            out.append(text[starts[k] : ends[k]] if data is None else data[starts[k] : ends[k]].decode())
+    return pa.array(out, pa.string())
+
+
+def _layer_array(
+    layer: str, table: Any, kind_type: str, type: pa.DataType, texts: Sequence[str] = (), offsets: str = "chars"
+) -> pa.Array:
+    if layer == "quantities":
+        q = table
+        nan = {n: np.isnan(q[n]) for n in ("values", "highs", "si_values")}
+        children = {
+            "start": pa.array(q["starts"]),
+            "end": pa.array(q["ends"]),
+            "text": _quantity_texts(list(texts), q, offsets),
+            "kind": _kinds(q["kinds"], kind_type, _api.QUANTITY_KINDS),
+            "value": pa.array(q["values"], mask=nan["values"]),
+            "high": pa.array(q["highs"], mask=nan["highs"]),
+            "unit": pa.array(q["units"], pa.string()),
+            "dimension": pa.array(q["dimensions"], pa.string()),
+            "si_value": pa.array(q["si_values"], mask=nan["si_values"]),
+            "si_unit": pa.array(q["si_units"], pa.string()),
+            "modifier": pa.array(q["modifiers"], pa.string()),
+            "iso": pa.array(q["isos"], pa.string()),
+        }
+        return _list_array(q["offsets"], children, type)
     if layer == "quotes":
         q = table
         parents = q["parents"]
@@ -364,7 +410,7 @@ def _annotate_texts(
     if layers:
         batch = _run(texts, layers, offsets, threads, errors)
         for f in added[:-1]:
-            out.append(_layer_array(f.name, getattr(batch, f.name), kind_type, f.type))
+            out.append(_layer_array(f.name, getattr(batch, f.name), kind_type, f.type, texts, offsets))
     err: list[str | None] = [None] * len(texts)
     for i, msg in errors.items():
         err[i] = msg

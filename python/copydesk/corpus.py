@@ -308,7 +308,19 @@ def parquet_schema(layers: Sequence[str]) -> Any:
             pa.field("cue", pa.struct(span)),
         ]
     )
+    quantity = pa.struct(
+        [
+            *span,
+            pa.field("text", pa.string()),
+            pa.field("kind", pa.string()),
+            *[pa.field(n, pa.float64()) for n in ("value", "high")],
+            *[pa.field(n, pa.string()) for n in ("unit", "dimension")],
+            pa.field("si_value", pa.float64()),
+            *[pa.field(n, pa.string()) for n in ("si_unit", "modifier", "iso")],
+        ]
+    )
     types = {
+        "quantities": pa.list_(quantity),
         "tokens": pa.list_(pa.struct([*span, pa.field("kind", pa.string())])),
         "sentences": pa.list_(pa.struct(span)),
         "quotes": pa.list_(quote),

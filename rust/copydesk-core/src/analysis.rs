@@ -1,5 +1,6 @@
 //! One document in, every requested layer out; batches over rayon.
 
+use crate::quantity::{self, Quantity};
 use crate::quote::{self, Quote};
 use crate::token::{self, Span, Token};
 use rayon::prelude::*;
@@ -12,31 +13,35 @@ pub struct Layers {
     pub tokens: bool,
     pub sentences: bool,
     pub quotes: bool,
+    pub quantities: bool,
 }
 
 impl Default for Layers {
     fn default() -> Self {
-        Layers { tokens: true, sentences: true, quotes: true }
+        Layers { tokens: true, sentences: true, quotes: true, quantities: true }
     }
 }
 
 /// Everything found in one document, in byte offsets.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     /// Empty unless the tokens layer was asked for (later stages still read them).
     pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
     pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
 }
 
 pub fn analyze(text: &str, layers: Layers) -> Analysis {
     let tokens = token::tokenize(text);
     let sentences = if layers.sentences || layers.quotes { token::sentences(text, &tokens) } else { Vec::new() };
     let quotes = if layers.quotes { quote::quotes(text, &tokens, &sentences) } else { Vec::new() };
+    let quantities = if layers.quantities { quantity::quantities(text, &tokens) } else { Vec::new() };
     Analysis {
         tokens: if layers.tokens { tokens } else { Vec::new() },
         sentences: if layers.sentences { sentences } else { Vec::new() },
         quotes,
+        quantities,
     }
 }
 

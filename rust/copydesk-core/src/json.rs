@@ -84,16 +84,69 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
         }
         out.push(']');
     }
+    if layers.quantities {
+        member(out, "quantities");
+        let mut cur = Converter::new(text, bytes);
+        for (k, q) in a.quantities.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            span(out, cur.get(q.start), cur.get(q.end));
+            out.push_str(",\"text\":");
+            push_str(out, q.text(text));
+            out.push_str(",\"kind\":\"");
+            out.push_str(q.kind.name());
+            out.push_str("\",\"value\":");
+            push_f64(out, Some(q.value));
+            out.push_str(",\"high\":");
+            push_f64(out, q.high);
+            out.push_str(",\"unit\":");
+            push_opt_str(out, q.unit);
+            out.push_str(",\"dimension\":");
+            push_opt_str(out, q.dimension);
+            out.push_str(",\"si_value\":");
+            push_f64(out, q.si_value);
+            out.push_str(",\"si_unit\":");
+            push_opt_str(out, q.si_unit);
+            out.push_str(",\"modifier\":");
+            push_opt_str(out, q.modifier.map(|m| m.name()));
+            out.push_str(",\"iso\":");
+            push_opt_str(out, q.iso.as_deref());
+            out.push('}');
+        }
+        out.push(']');
+    }
 }
 
-/// A JSON string (the marks: quotation marks only, but escaped properly).
+fn push_f64(out: &mut String, x: Option<f64>) {
+    match x {
+        Some(v) if v.is_finite() => {
+            use std::fmt::Write;
+            let _ = write!(out, "{v}");
+        }
+        _ => out.push_str("null"),
+    }
+}
+
+fn push_opt_str(out: &mut String, s: Option<&str>) {
+    match s {
+        Some(s) => push_str(out, s),
+        None => out.push_str("null"),
+    }
+}
+
+/// A JSON string, escaped.
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }
@@ -152,7 +205,7 @@ mod tests {
     #[test]
     fn writes_the_schema_with_code_point_offsets() {
         let text = "Née. Ok";
-        let layers = Layers { tokens: true, sentences: true, quotes: false };
+        let layers = Layers { tokens: true, sentences: true, quotes: false, quantities: false };
         let mut out = String::new();
         write_layers(text, &analyze(text, layers), layers, false, &mut out);
         assert_eq!(
@@ -160,14 +213,14 @@ mod tests {
             r#""tokens":[{"start":0,"end":3,"kind":"word"},{"start":3,"end":4,"kind":"punct"},{"start":5,"end":7,"kind":"word"}],"sentences":[{"start":0,"end":4},{"start":5,"end":7}]"#
         );
         let mut out = String::new();
-        write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true, quotes: false }, true, &mut out);
+        write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true, quotes: false, quantities: false }, true, &mut out);
         assert_eq!(out, r#""sentences":[{"start":0,"end":5},{"start":6,"end":8}]"#);
     }
 
     #[test]
     fn writes_quotes_with_speaker_and_cue() {
         let text = "“Go,” she said. A \"word\".";
-        let layers = Layers { tokens: false, sentences: false, quotes: true };
+        let layers = Layers { tokens: false, sentences: false, quotes: true, quantities: false };
         let mut out = String::new();
         write_layers(text, &analyze(text, layers), layers, false, &mut out);
         let v: serde_json::Value = serde_json::from_str(&format!("{{{out}}}")).unwrap();
@@ -179,5 +232,21 @@ mod tests {
         assert_eq!(q[0]["cue"]["end"], 14);
         assert_eq!(q[1]["marks"], "\"");
         assert_eq!(q[1]["parent"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn writes_quantities_with_nulls_for_what_is_not_known() {
+        let text = "around 50 miles in February 2022";
+        let layers = Layers { tokens: false, sentences: false, quotes: false, quantities: true };
+        let mut out = String::new();
+        write_layers(text, &analyze(text, layers), layers, false, &mut out);
+        let v: serde_json::Value = serde_json::from_str(&format!("{{{out}}}")).unwrap();
+        let q = &v["quantities"];
+        assert_eq!(q[0]["text"], "50 miles");
+        assert_eq!(q[0]["si_value"], 80467.2);
+        assert_eq!(q[0]["modifier"], "approximately");
+        assert_eq!(q[1]["kind"], "date");
+        assert_eq!(q[1]["value"], serde_json::Value::Null);
+        assert_eq!(q[1]["iso"], "2022-02");
     }
 }

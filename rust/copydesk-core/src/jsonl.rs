@@ -97,7 +97,7 @@ fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions) -> (String, bo
     out.push_str("{\"id\":");
     out.push_str(id);
     let layers = opts.layers;
-    if layers.tokens || layers.sentences || layers.quotes {
+    if layers.tokens || layers.sentences || layers.quotes || layers.quantities {
         out.push(',');
         write_layers(&body, &analyze(&body, layers), layers, opts.bytes, &mut out);
     }
@@ -124,7 +124,7 @@ mod tests {
             source: "in.jsonl".into(),
             text_field: "text".into(),
             id_field: "id".into(),
-            layers: Layers { tokens: false, sentences: true, quotes: false },
+            layers: Layers { tokens: false, sentences: true, quotes: false, quantities: false },
             bytes: false,
         }
     }

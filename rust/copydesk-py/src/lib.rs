@@ -224,12 +224,12 @@ impl LayerCsr {
     }
 }
 
-/// analyze_batch(texts, tokens=True, sentences=True, quotes=True, offsets="chars", threads=None, surrogates="error")
+/// analyze_batch(texts, tokens=True, sentences=True, quotes=True, quantities=True, offsets="chars", threads=None, surrogates="error")
 ///
 /// Analyses a list of documents with the GIL released, in parallel on rayon
 /// unless `threads` is 1, and returns one CSR dict per layer.
 #[pyfunction]
-#[pyo3(signature = (texts, tokens = true, sentences = true, quotes = true, offsets = "chars", threads = None, surrogates = "error"))]
+#[pyo3(signature = (texts, tokens = true, sentences = true, quotes = true, quantities = true, offsets = "chars", threads = None, surrogates = "error"))]
 #[allow(clippy::too_many_arguments)]
 fn analyze_batch<'py>(
     py: Python<'py>,
@@ -237,6 +237,7 @@ fn analyze_batch<'py>(
     tokens: bool,
     sentences: bool,
     quotes: bool,
+    quantities: bool,
     offsets: &str,
     threads: Option<usize>,
     surrogates: &str,
@@ -245,20 +246,22 @@ fn analyze_batch<'py>(
     let replace = replace(surrogates)?;
     let items = strings(texts)?;
     let strs = utf8_all(&items, replace)?;
-    let layers = Layers { tokens, sentences, quotes };
-    let (tok, sent, quo) = py.detach(|| {
+    let layers = Layers { tokens, sentences, quotes, quantities };
+    let (tok, sent, quo, qty) = py.detach(|| {
         let analyses = run_parallel(&strs, threads, |s| core::analyze(s, layers));
         let mut tok = LayerCsr::new(strs.len());
         let mut sent = LayerCsr::new(strs.len());
         let mut quo = QuoteCsr::new(strs.len());
+        let mut qty = QuantityCsr::new(strs.len());
         for (s, a) in strs.iter().zip(&analyses) {
             tok.cols.push_tokens(s, &a.tokens, offsets);
             tok.close_row();
             sent.cols.push_spans(s, &a.sentences, offsets);
             sent.close_row();
             quo.push(s, &a.quotes, offsets);
+            qty.push(s, &a.quantities, offsets);
         }
-        (tok, sent, quo)
+        (tok, sent, quo, qty)
     });
     let d = PyDict::new(py);
     if tokens {
@@ -270,7 +273,73 @@ fn analyze_batch<'py>(
     if quotes {
         d.set_item("quotes", quo.into_py(py)?)?;
     }
+    if quantities {
+        d.set_item("quantities", qty.into_py(py)?)?;
+    }
     Ok(d)
+}
+
+/// The quantities of a batch, CSR: `offsets` (n + 1) into flat columns;
+/// NaN stands for an unknown number and None for an absent string.
+#[derive(Default)]
+struct QuantityCsr {
+    offsets: Vec<i64>,
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    kinds: Vec<u8>,
+    values: Vec<f64>,
+    highs: Vec<f64>,
+    si_values: Vec<f64>,
+    units: Vec<Option<&'static str>>,
+    dimensions: Vec<Option<&'static str>>,
+    si_units: Vec<Option<&'static str>>,
+    modifiers: Vec<Option<&'static str>>,
+    isos: Vec<Option<String>>,
+}
+
+impl QuantityCsr {
+    fn new(n: usize) -> Self {
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        QuantityCsr { offsets, ..Default::default() }
+    }
+
+    fn push(&mut self, text: &str, found: &[core::Quantity], offsets: Offsets) {
+        let mut cur = CharCursor::new(text);
+        let identity = offsets == Offsets::Bytes || cur.is_identity();
+        for q in found {
+            let (s, e) = if identity { (q.start, q.end) } else { (cur.to_char(q.start), cur.to_char(q.end)) };
+            self.starts.push(s as i64);
+            self.ends.push(e as i64);
+            self.kinds.push(q.kind as u8);
+            self.values.push(q.value);
+            self.highs.push(q.high.unwrap_or(f64::NAN));
+            self.si_values.push(q.si_value.unwrap_or(f64::NAN));
+            self.units.push(q.unit);
+            self.dimensions.push(q.dimension);
+            self.si_units.push(q.si_unit);
+            self.modifiers.push(q.modifier.map(|m| m.name()));
+            self.isos.push(q.iso.clone());
+        }
+        self.offsets.push(self.starts.len() as i64);
+    }
+
+    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("offsets", self.offsets.into_pyarray(py))?;
+        d.set_item("starts", self.starts.into_pyarray(py))?;
+        d.set_item("ends", self.ends.into_pyarray(py))?;
+        d.set_item("kinds", self.kinds.into_pyarray(py))?;
+        d.set_item("values", self.values.into_pyarray(py))?;
+        d.set_item("highs", self.highs.into_pyarray(py))?;
+        d.set_item("si_values", self.si_values.into_pyarray(py))?;
+        d.set_item("units", self.units)?;
+        d.set_item("dimensions", self.dimensions)?;
+        d.set_item("si_units", self.si_units)?;
+        d.set_item("modifiers", self.modifiers)?;
+        d.set_item("isos", self.isos)?;
+        Ok(d)
+    }
 }
 
 /// The quotations of a batch, CSR like the other layers: `offsets` (n + 1)
@@ -341,12 +410,12 @@ impl QuoteCsr {
     }
 }
 
-/// annotate_json(texts, tokens=False, sentences=True, quotes=True, offsets="chars", threads=None, surrogates="replace")
+/// annotate_json(texts, tokens=False, sentences=True, quotes=True, quantities=True, offsets="chars", threads=None, surrogates="replace")
 ///
 /// The layers of each document as JSON members (`"sentences":[...]`), the
 /// body of the line `copydesk annotate` writes for it.
 #[pyfunction]
-#[pyo3(signature = (texts, tokens = false, sentences = true, quotes = true, offsets = "chars", threads = None, surrogates = "replace"))]
+#[pyo3(signature = (texts, tokens = false, sentences = true, quotes = true, quantities = true, offsets = "chars", threads = None, surrogates = "replace"))]
 #[allow(clippy::too_many_arguments)]
 fn annotate_json<'py>(
     py: Python<'py>,
@@ -354,6 +423,7 @@ fn annotate_json<'py>(
     tokens: bool,
     sentences: bool,
     quotes: bool,
+    quantities: bool,
     offsets: &str,
     threads: Option<usize>,
     surrogates: &str,
@@ -362,7 +432,7 @@ fn annotate_json<'py>(
     let replace = replace(surrogates)?;
     let items = strings(texts)?;
     let strs = utf8_all(&items, replace)?;
-    let layers = Layers { tokens, sentences, quotes };
+    let layers = Layers { tokens, sentences, quotes, quantities };
     Ok(py.detach(|| {
         run_parallel(&strs, threads, |s| {
             let mut out = String::with_capacity(64 + s.len() / 8);
@@ -372,13 +442,13 @@ fn annotate_json<'py>(
     }))
 }
 
-/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, quotes=True, offsets="chars", threads=None)
+/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, quotes=True, quantities=True, offsets="chars", threads=None)
 ///     -> (output bytes, records, error lines, text bytes)
 ///
 /// Annotates a block of complete JSON Lines (`data`, whose first line is line
 /// `first_line` of `source`): one output line per non-blank input line, in order.
 #[pyfunction]
-#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, quotes = true, offsets = "chars", threads = None))]
+#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, quotes = true, quantities = true, offsets = "chars", threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn annotate_jsonl<'py>(
     py: Python<'py>,
@@ -390,6 +460,7 @@ fn annotate_jsonl<'py>(
     tokens: bool,
     sentences: bool,
     quotes: bool,
+    quantities: bool,
     offsets: &str,
     threads: Option<usize>,
 ) -> PyResult<(Bound<'py, PyBytes>, usize, Vec<String>, usize)> {
@@ -397,7 +468,7 @@ fn annotate_jsonl<'py>(
         source: source.to_string(),
         text_field: text_field.to_string(),
         id_field: id_field.to_string(),
-        layers: Layers { tokens, sentences, quotes },
+        layers: Layers { tokens, sentences, quotes, quantities },
         bytes: parse_offsets(offsets)? == Offsets::Bytes,
     };
     let n = threads.unwrap_or_else(default_threads).max(1);
@@ -495,6 +566,11 @@ fn kind_names() -> Vec<&'static str> {
     core::TokenKind::ALL.iter().map(|k| k.name()).collect()
 }
 
+/// Names of the quantity kinds, indexed by the codes in quantity `kinds` arrays.
+fn quantity_kind_names() -> Vec<&'static str> {
+    core::QuantityKind::ALL.iter().map(|k| k.name()).collect()
+}
+
 /// Names of the quotation kinds, indexed by the codes in quote `kinds` arrays.
 fn quote_kind_names() -> Vec<&'static str> {
     core::QuoteKind::ALL.iter().map(|k| k.name()).collect()
@@ -505,6 +581,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("TOKEN_KINDS", kind_names())?;
     m.add("QUOTE_KINDS", quote_kind_names())?;
+    m.add("QUANTITY_KINDS", quantity_kind_names())?;
     m.add("CopydeskError", m.py().get_type::<CopydeskError>())?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;

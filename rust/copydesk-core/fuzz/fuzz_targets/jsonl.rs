@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         source: "fuzz".into(),
         text_field: "text".into(),
         id_field: "id".into(),
-        layers: Layers { tokens: true, sentences: true, quotes: true },
+        layers: Layers { tokens: true, sentences: true, quotes: true, quantities: true },
         bytes: false,
     };
     let block = annotate_block(data, 1, &opts);

@@ -21,9 +21,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(prev <= s.start && s.start < s.end && s.end <= text.len());
         prev = s.end;
     }
-    let layers = Layers { tokens: true, sentences: true, quotes: false };
+    let layers = Layers { tokens: true, sentences: true, quotes: false, quantities: false };
     let mut out = String::new();
-    json::write_layers(text, &Analysis { tokens, sentences: spans, quotes: Vec::new() }, layers, false, &mut out);
+    json::write_layers(text, &Analysis { tokens, sentences: spans, quotes: Vec::new(), quantities: Vec::new() }, layers, false, &mut out);
     let parsed: serde_json::Value = serde_json::from_str(&format!("{{{out}}}")).expect("valid JSON");
     assert!(parsed["tokens"].is_array());
 });

@@ -1,0 +1,91 @@
+"""Quantities: the reference article field by field, the API, and round trips."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import copydesk
+from conftest import read_jsonl
+
+FIELDS = ["kind", "value", "high", "unit", "dimension", "si_value", "si_unit", "modifier", "iso"]
+
+
+def test_reference_article_every_field(data_dir, belarus_text):
+    gold = read_jsonl(data_dir / "belarus-metro.gold.jsonl")[0]["quantities"]
+    found = copydesk.quantities(belarus_text)
+    assert [(q.start, q.end) for q in found] == [(g["start"], g["end"]) for g in gold]
+    for q, g in zip(found, gold):
+        d = q.to_dict()
+        assert d["text"] == g["text"]
+        for f in FIELDS:
+            if f in g:
+                want, got = g[f], d[f]
+                if isinstance(want, (int, float)) and want is not None:
+                    assert got is not None and math.isclose(got, want, rel_tol=1e-6), (g["text"], f, got)
+                else:
+                    assert got == want, (g["text"], f, got)
+
+
+def test_api_and_layers():
+    text = "Prices rose 12% to £3.5bn between 2012 and 2014, about 40 miles away."
+    qs = copydesk.quantities(text)
+    by_text = {q.text: q for q in qs}
+    assert by_text["12%"].kind == "percent" and by_text["12%"].unit == "%"
+    assert by_text["£3.5bn"].value == 3.5e9 and by_text["£3.5bn"].unit == "GBP"
+    assert by_text["40 miles"].modifier == "approximately"
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+    assert copydesk.analyze(text).to_dict()["quantities"] == [q.to_dict() for q in qs]
+
+
+def test_not_quantities():
+    for text in ["the Iskander-M missile", "an F-35 jet", "the G7 summit", "Windows 11", "they won 3-1"]:
+        assert [q.text for q in copydesk.quantities(text) if q.kind != "date"] == [], text
+
+
+def words(n: int) -> str:
+    ones = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+    if n < 20:
+        return ones[n]
+    if n < 100:
+        return tens[n // 10] + ("" if n % 10 == 0 else "-" + ones[n % 10])
+    if n < 1000:
+        rest = n % 100
+        return ones[n // 100] + " hundred" + ("" if rest == 0 else " and " + words(rest))
+    rest = n % 1000
+    return words(n // 1000) + " thousand" + ("" if rest == 0 else (" and " if rest < 100 else " ") + words(rest))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["digits", "separators", "words", "million"]))
+def test_numbers_round_trip(n, style):
+    if style == "digits":
+        written, value = str(n), n
+    elif style == "separators":
+        written, value = f"{n:,}", n
+    elif style == "words":
+        written, value = words(n), n
+    else:
+        written, value = f"{n / 1000:g} million", n * 1000
+    text = f"They counted {written} sheep."
+    qs = [q for q in copydesk.quantities(text) if q.text == written]
+    assert len(qs) == 1, (text, copydesk.quantities(text))
+    assert math.isclose(qs[0].value, value, rel_tol=1e-9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_spans_in_bounds_values_finite_modifiers_outside(text):
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    prev = 0
+    for q in copydesk.quantities(text):
+        assert prev <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+        prev = q.end
+        for v in (q.value, q.high, q.si_value):
+            assert v is None or math.isfinite(v)
+        if q.modifier:
+            assert not q.text.lower().startswith(("about ", "around ", "more than ", "up to "))
