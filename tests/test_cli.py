@@ -86,3 +86,4 @@ def test_demo_runs_on_the_bundled_sample():
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
     assert "24 articles" in out and "GUM_news_" in out
+    assert "quotations" in out and "numbers:" in out

@@ -167,33 +167,61 @@ def sample_dir() -> Path:
     return Path(__file__).parent / "data" / "sample"
 
 
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _quantity_line(q: _api.Quantity) -> str:
+    parts = [f"{q.text!r} {q.kind}"]
+    if q.value is not None:
+        parts.append(f"{q.value:g}" + (f"–{q.high:g}" if q.high is not None else ""))
+    if q.unit:
+        parts.append(q.unit)
+    if q.si_value is not None and q.si_unit and q.si_unit != q.unit:
+        parts.append(f"= {q.si_value:g} {q.si_unit}")
+    if q.iso:
+        parts.append(q.iso)
+    if q.modifier:
+        parts.append(f"({q.modifier})")
+    return " ".join(parts)
+
+
 def cmd_demo(a: argparse.Namespace) -> int:
     paths = sorted(sample_dir().glob("*.txt"))
     if not paths:
         print("copydesk: the bundled sample is missing from this install", file=sys.stderr)
         return 1
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    t0 = time.perf_counter()
     batch = _api.analyze_batch(texts, layers=_api.LAYERS)
-    n_tok = n_sent = 0
-    width = 100
+    secs = time.perf_counter() - t0
+    bold, dim, off = ("\033[1m", "\033[2m", "\033[0m") if sys.stdout.isatty() else ("", "", "")
+    totals = {name: 0 for name in _api.LAYERS}
+    width = 96
     for path, analysis in zip(paths, batch):
         assert analysis.tokens is not None and analysis.sentences is not None
-        n_tok += len(analysis.tokens)
-        n_sent += len(analysis.sentences)
-        title = analysis.sentences[0].text if analysis.sentences else ""
-        print(f"\n\033[1m{path.stem}\033[0m  {len(analysis.sentences)} sentences, {len(analysis.tokens)} tokens")
-        print(f"  headline: {title[:width]}")
-        for s in analysis.sentences[1 : 1 + a.sentences]:
-            print(f"  [{s.start}:{s.end}] {s.text[:width]}{'…' if len(s.text) > width else ''}")
-        kinds: dict[str, list[str]] = {}
-        for t in analysis.tokens:
-            if t.kind not in ("word", "punct"):
-                kinds.setdefault(t.kind, []).append(t.text)
-        for kind, items in sorted(kinds.items()):
-            shown = ", ".join(items[:8])
-            print(f"  {kind}: {shown}{', …' if len(items) > 8 else ''} ({len(items)})")
+        assert analysis.quotes is not None and analysis.quantities is not None
+        for name in _api.LAYERS:
+            totals[name] += len(getattr(analysis, name))
+        headline = analysis.sentences[0].text if analysis.sentences else ""
+        print(f"\n{bold}{_short(headline, width)}{off}  {dim}{path.name}{off}")
+        print(
+            f"  {len(analysis.sentences)} sentences, {len(analysis.tokens)} tokens, "
+            f"{len(analysis.quotes)} quotations, {len(analysis.quantities)} numbers"
+        )
+        for q in analysis.quotes[: a.quotes]:
+            who = f" — {q.speaker.text}" + (f" ({q.cue.text})" if q.cue else "") if q.speaker else ""
+            print(f"  {q.kind:7} {_short(q.text, 70)}{who}")
+        shown = analysis.quantities[: a.numbers]
+        if shown:
+            print("  numbers: " + "; ".join(_quantity_line(q) for q in shown))
     size = sum(len(t.encode()) for t in texts)
-    print(f"\n{len(paths)} articles, {size / 1e3:.0f} kB: {n_sent} sentences, {n_tok} tokens (copydesk {__version__})")
+    print(
+        f"\n{len(paths)} articles, {size / 1e3:.0f} kB in {secs * 1e3:.0f} ms: "
+        + ", ".join(f"{n} {name}" for name, n in totals.items())
+        + f" (copydesk {__version__})"
+    )
     print(f"Articles: {sample_dir()} (Wikinews via the GUM corpus, CC BY; see ATTRIBUTION.md there)")
     return 0
 
@@ -225,7 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     an.set_defaults(func=cmd_annotate)
 
     demo = sub.add_parser("demo", help="annotate the bundled sample articles and show what was found")
-    demo.add_argument("--sentences", type=int, default=3, help="sentences to show per article")
+    demo.add_argument("--quotes", type=int, default=3, help="quotations to show per article")
+    demo.add_argument("--numbers", type=int, default=6, help="numbers to show per article")
     demo.set_defaults(func=cmd_demo)
 
     a = ap.parse_args(argv)
