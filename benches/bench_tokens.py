@@ -46,6 +46,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import blingfire
 import pysbd
+from quantulum3 import parser as quantulum_parser
+from text_to_num import alpha2digit
 import pytest
 import sentencex
 import spacy
@@ -258,7 +260,7 @@ def copydesk_tokens_quotes(texts: List[str]) -> int:
     too), columns out: the figure of the quotation issue."""
     n = 0
     for text in texts:
-        r = _core.analyze_batch([text], tokens=True, sentences=False, quotes=True, threads=1)
+        r = _core.analyze_batch([text], tokens=True, sentences=False, quotes=True, quantities=False, threads=1)
         n += len(r["quotes"]["starts"])
     return n
 
@@ -268,6 +270,37 @@ def copydesk_tokens_quotes(texts: List[str]) -> int:
 @pytest.mark.benchmark(group="quotes")
 def test_copydesk_tokens_and_quotes(benchmark, corpus):
     run(benchmark, corpus, copydesk_tokens_quotes)
+
+
+def copydesk_tokens_quantities(texts: List[str]) -> int:
+    """Tokens and quantities, columns out: the figure of the quantities issue."""
+    n = 0
+    for text in texts:
+        r = _core.analyze_batch([text], tokens=True, sentences=False, quotes=False, quantities=True, threads=1)
+        n += len(r["quantities"]["starts"])
+    return n
+
+
+@pytest.mark.copydesk
+@pytest.mark.quantities
+@pytest.mark.benchmark(group="quantities")
+def test_copydesk_tokens_and_quantities(benchmark, corpus):
+    run(benchmark, corpus, copydesk_tokens_quantities)
+
+
+def copydesk_all_layers(texts: List[str]) -> int:
+    """Every layer (tokens, sentences, quotes, quantities), columns out."""
+    n = 0
+    for text in texts:
+        r = _core.analyze_batch([text], threads=1)
+        n += len(r["tokens"]["starts"])
+    return n
+
+
+@pytest.mark.copydesk
+@pytest.mark.benchmark(group="all layers")
+def test_copydesk_all_layers(benchmark, corpus):
+    run(benchmark, corpus, copydesk_all_layers)
 
 
 # --------------------------------------------------------------------------- anchors, tokens
@@ -478,3 +511,32 @@ def test_spacy_blank_sentencizer(benchmark, corpus):
     """A new pipeline each round, each distinct document once (see test_spacy_blank_tokenizer)."""
     run(benchmark, corpus, spacy_sentencizer, slice_mb=SPACY_SLICE_MB, unique=True,
         state=new_spacy_sentencizer, rounds=SHORT_ROUNDS)
+
+
+# --------------------------------------------------------------------------- anchors, quantities
+
+QUANTULUM_SLICE_MB = 0.05
+ALPHA2DIGIT_SLICE_MB = 5.0
+
+
+def quantulum3_parse(texts: List[str]) -> int:
+    return sum(len(quantulum_parser.parse(t)) for t in texts)
+
+
+def text2num_alpha2digit(texts: List[str]) -> int:
+    """Number words to digits only (no units, money or dates): a lower bound on the work."""
+    return sum(len(alpha2digit(t, "en")) for t in texts)
+
+
+@pytest.mark.anchor
+@pytest.mark.quantities
+@pytest.mark.benchmark(group="quantities")
+def test_quantulum3_parse(benchmark, corpus):
+    run(benchmark, corpus, quantulum3_parse, slice_mb=QUANTULUM_SLICE_MB)
+
+
+@pytest.mark.anchor
+@pytest.mark.quantities
+@pytest.mark.benchmark(group="quantities")
+def test_text2num_alpha2digit(benchmark, corpus):
+    run(benchmark, corpus, text2num_alpha2digit, slice_mb=ALPHA2DIGIT_SLICE_MB)

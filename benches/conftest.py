@@ -26,6 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
         ("tokens", "tokenization benchmarks"),
         ("sentences", "sentence segmentation benchmarks"),
         ("quotes", "tokens and quotations together"),
+        ("quantities", "tokens and quantities together"),
     ]:
         config.addinivalue_line("markers", f"{name}: {doc}")
 
