@@ -49,60 +49,97 @@ pub fn annotate_block(block: &[u8], first_line: usize, opts: &JsonlOptions) -> J
         .map(|(k, l)| (first_line + k, l))
         .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
         .collect();
-    let results: Vec<(String, bool, usize)> = lines.par_iter().map(|&(n, l)| annotate_line(l, n, opts)).collect();
-    let mut block = JsonlBlock { records: results.len(), ..Default::default() };
-    block.out.reserve(results.iter().map(|r| r.0.len()).sum());
-    for (line, ok, text_bytes) in results {
-        block.out.extend_from_slice(line.as_bytes());
-        block.text_bytes += text_bytes;
-        if !ok {
-            block.errors.push(line);
-        }
+    // Lines are annotated in runs, each run into one buffer: few allocations,
+    // and the runs are joined in input order.
+    let runs: Vec<JsonlBlock> = lines
+        .par_chunks(32)
+        .map(|run| {
+            let mut part = JsonlBlock { records: run.len(), ..Default::default() };
+            let mut out = String::new();
+            for &(n, l) in run {
+                let start = out.len();
+                match annotate_line(l, n, opts, &mut out) {
+                    Some(text_bytes) => part.text_bytes += text_bytes,
+                    None => part.errors.push(out[start..].to_string()),
+                }
+            }
+            part.out = out.into_bytes();
+            part
+        })
+        .collect();
+    let mut block = JsonlBlock { out: Vec::with_capacity(runs.iter().map(|r| r.out.len()).sum()), ..Default::default() };
+    for run in runs {
+        block.out.extend_from_slice(&run.out);
+        block.records += run.records;
+        block.text_bytes += run.text_bytes;
+        block.errors.extend(run.errors);
     }
     block
 }
 
-/// One output line (with its `\n`), whether it succeeded, and the text's size.
-fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions) -> (String, bool, usize) {
+/// Appends one output line (with its `\n`) to `out`: the size of the text
+/// analysed, or `None` when the line is an error record.
+fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut String) -> Option<usize> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let fallback_id = lineno.to_string();
-    let fail = |id: &str, msg: String| {
+    let mut fail = |id: &str, msg: String| {
         let msg = format!("{}:{lineno}: {msg}", opts.source);
         let quoted = serde_json::to_string(&msg).unwrap_or_else(|_| "\"error\"".into());
-        (format!("{{\"id\":{id},\"error\":{quoted}}}\n"), false, 0)
+        out.push_str("{\"id\":");
+        out.push_str(id);
+        out.push_str(",\"error\":");
+        out.push_str(&quoted);
+        out.push_str("}\n");
+        None
     };
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
         Err(e) => return fail(&fallback_id, format!("invalid UTF-8 at byte {}", e.valid_up_to())),
     };
-    let record: BTreeMap<Cow<str>, &RawValue> = match serde_json::from_str(text) {
+    let record = match parse_record(text) {
         Ok(r) => r,
         Err(e) if e.is_data() && !text.trim_start().starts_with('{') => {
             return fail(&fallback_id, "a record must be a JSON object".into())
         }
         Err(e) => return fail(&fallback_id, format!("bad JSON: {e}")),
     };
-    let id = record.get(opts.id_field.as_str()).map_or(fallback_id.as_str(), |v| v.get());
-    let Some(raw) = record.get(opts.text_field.as_str()) else {
+    let field = |name: &str| record.iter().find(|(k, _)| k == name).map(|(_, v)| *v);
+    let id = field(&opts.id_field).map_or(fallback_id.as_str(), |v| v.get());
+    let Some(raw) = field(&opts.text_field) else {
         return fail(id, format!("field {:?} is missing", opts.text_field));
     };
-    let body: Cow<str> = match serde_json::from_str::<&str>(raw.get()) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => match serde_json::from_str::<String>(raw.get()) {
-            Ok(s) => Cow::Owned(s),
-            Err(_) => return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw.get()))),
-        },
+    let body: Cow<str> = match string_value(raw.get()) {
+        Some(s) => s,
+        None => return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw.get()))),
     };
-    let mut out = String::with_capacity(32 + body.len() / 4);
     out.push_str("{\"id\":");
     out.push_str(id);
     let layers = opts.layers;
     if layers.tokens || layers.sentences || layers.quotes || layers.quantities {
         out.push(',');
-        write_layers(&body, &analyze(&body, layers), layers, opts.bytes, &mut out);
+        write_layers(&body, &analyze(&body, layers), layers, opts.bytes, out);
     }
     out.push_str("}\n");
-    (out, true, body.len())
+    Some(body.len())
+}
+
+/// The members of a JSON object, values raw. Keys are borrowed unless they
+/// have escapes; the last of repeated keys wins, as in most JSON readers.
+fn parse_record(text: &str) -> Result<Vec<(Cow<'_, str>, &RawValue)>, serde_json::Error> {
+    if let Ok(map) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(text) {
+        return Ok(map.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect());
+    }
+    let map: BTreeMap<Cow<str>, &RawValue> = serde_json::from_str(text)?;
+    Ok(map.into_iter().collect())
+}
+
+/// A JSON string value, borrowed when it has no escapes (most texts do not).
+fn string_value(raw: &str) -> Option<Cow<'_, str>> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.contains('\\') {
+        return Some(Cow::Borrowed(inner));
+    }
+    serde_json::from_str::<String>(raw).ok().map(Cow::Owned)
 }
 
 fn json_type(raw: &str) -> &'static str {
