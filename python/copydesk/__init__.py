@@ -35,6 +35,7 @@ from ._api import (
     tokenize_batch,
 )
 from ._core import CopydeskError, __version__
+from .html import render_html
 
 __all__ = [
     "DEFAULT_LAYERS",
@@ -60,6 +61,7 @@ __all__ = [
     "analyze_many",
     "quantities",
     "quotes",
+    "render_html",
     "sentences",
     "sentences_batch",
     "tokenize",

@@ -348,6 +348,12 @@ class Analysis:
     offsets: str = "chars"
     layers: tuple[str, ...] = field(default=LAYERS)
 
+    def _repr_html_(self) -> str:
+        """A notebook shows the article with every layer marked."""
+        from .html import analysis_repr_html
+
+        return analysis_repr_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The layers in the output schema of `copydesk annotate` (without `id`)."""
         out: dict[str, Any] = {}

@@ -223,6 +223,9 @@ def cmd_demo(a: argparse.Namespace) -> int:
         + f" (copydesk {__version__})"
     )
     print(f"Articles: {sample_dir()} (Wikinews via the GUM corpus, CC BY; see ATTRIBUTION.md there)")
+    from .html import demo_page
+
+    print(f"Pages, every layer marked (open in a browser): {demo_page(paths, batch)}")
     return 0
 
 
@@ -256,6 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--quotes", type=int, default=3, help="quotations to show per article")
     demo.add_argument("--numbers", type=int, default=6, help="numbers to show per article")
     demo.set_defaults(func=cmd_demo)
+
+    from ._cli_view import add_subcommands
+
+    add_subcommands(sub)
 
     a = ap.parse_args(argv)
     try:
