@@ -1,5 +1,6 @@
 //! Word lists compiled in from `data/`: abbreviations, hyphen prefixes,
-//! contractions, sentence starters, credit labels, emoticons and top-level domains.
+//! contractions, sentence starters, credit labels, salutations, emoticons and
+//! top-level domains.
 //!
 //! The files are plain text so that a linguist can edit them without touching
 //! code; they are parsed once, on first use, into hash sets.
@@ -62,6 +63,7 @@ pub struct Lexicon {
     sentence_starters: Set,
     tlds: Set,
     credit_labels: Set,
+    salutations: Set,
     /// ASCII emoticons, longest first.
     emoticons: Vec<&'static [u8]>,
 }
@@ -116,6 +118,7 @@ impl Lexicon {
             sentence_starters: set(include_str!("../data/sentence_starters.txt")),
             tlds: set(include_str!("../data/tlds.txt")),
             credit_labels: set(include_str!("../data/credit_labels.txt")),
+            salutations: set(include_str!("../data/salutations.txt")),
             emoticons: {
                 let mut e: Vec<&'static [u8]> = lines(include_str!("../data/emoticons.txt")).map(str::as_bytes).collect();
                 e.sort_by_key(|x| std::cmp::Reverse(x.len()));
@@ -172,6 +175,11 @@ impl Lexicon {
     /// Labels of photo credits and captions (`Image:`, `Photo:`), as written.
     pub fn is_credit_label(&self, word: &str) -> bool {
         self.credit_labels.contains(word.as_bytes())
+    }
+
+    /// A greeting or closing of a letter (`Best regards`, `Hi`), any case.
+    pub fn is_salutation(&self, phrase: &str) -> bool {
+        phrase.len() <= 24 && self.salutations.contains(phrase.to_ascii_lowercase().as_bytes())
     }
 
     /// The length of the longest emoticon `bytes` starts with.

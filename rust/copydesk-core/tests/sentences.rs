@@ -91,6 +91,26 @@ fn references_and_credits() {
 }
 
 #[test]
+fn informal_text_conventions() {
+    assert_eq!(split("that was fun :) Now I have a son."), ["that was fun :)", "Now I have a son."]);
+    assert_eq!(split("great day! i loved it"), ["great day!", "i loved it"]);
+    assert_eq!(split("see http://a.example/x http://b.example/y"), ["see http://a.example/x", "http://b.example/y"]);
+    assert_eq!(split("Call me. ***** The end."), ["Call me.", "*****", "The end."]);
+    assert_eq!(split("Best regards, Jane Doe"), ["Best regards,", "Jane Doe"]);
+    assert_eq!(split("Regards, Debra"), ["Regards,", "Debra"]);
+    assert_eq!(split("Yes, Debra will come."), ["Yes, Debra will come."]);
+    assert_eq!(split("Talks failed, officials said. (Reuters) Markets fell."), [
+        "Talks failed, officials said. (Reuters)",
+        "Markets fell."
+    ]);
+    assert_eq!(split("He left. (He came back later.) Then it rained."), [
+        "He left.",
+        "(He came back later.)",
+        "Then it rained."
+    ]);
+}
+
+#[test]
 fn sentences_cover_every_token_in_order() {
     for text in ["", "...", "a. b. c.", "\"", "1. 2. 3.", "Mr. Mr. Mr.", "‘’‘’", "x\n\n\ny", "?!?!"] {
         let tokens = tokenize(text);

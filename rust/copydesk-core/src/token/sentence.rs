@@ -59,6 +59,11 @@ fn long_gap_breaks_line(gap: &str) -> bool {
     memchr::memchr2(b'\n', b'\r', gap.as_bytes()).is_some() || gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
 }
 
+#[inline]
+fn w_is_comma(text: &str, t: Token) -> bool {
+    t.end == t.start + 1 && text.as_bytes()[t.start] == b','
+}
+
 fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{00BB}" | "\u{203A}" | ")" | "]" | "}")
 }
@@ -181,6 +186,39 @@ impl Segmenter<'_> {
             }
             let has_words_before = self.long_words > 0;
             self.count(i);
+            // An emoticon or emoji ends a sentence of informal text when a
+            // capitalised word follows (`see you :) Now I have…`); a url ends
+            // one when another url follows (a list of links).
+            let next_kind = self.tokens[i + 1].kind;
+            let ends_informally = match t.kind {
+                TokenKind::Emoji => is_upper_start(self.tok(i + 1)),
+                TokenKind::Url => next_kind == TokenKind::Url,
+                _ => false,
+            };
+            if ends_informally && has_words_before && !self.adjacent(i) {
+                self.close(i);
+                i += 1;
+                continue;
+            }
+            // A greeting or closing (`Best regards,` `Hi,`) before a capitalised
+            // word is a sentence of its own.
+            if w_is_comma(self.text, t) && i > self.start && i - self.start <= 3 && !self.adjacent(i) {
+                let phrase = &self.text[self.tokens[self.start].start..self.tokens[i - 1].end];
+                if is_upper_start(self.tok(i + 1)) && self.lex.is_salutation(phrase) {
+                    self.close(i);
+                    i += 1;
+                    continue;
+                }
+            }
+            // A separator line (`*****`, `=====`, `_____`) stands alone.
+            if self.is_separator(i) {
+                if i > self.start {
+                    self.close(i - 1);
+                }
+                self.close(i);
+                i += 1;
+                continue;
+            }
             if let Some(last) = self.terminal_end(i) {
                 let last = self.reference_marks(last);
                 if has_words_before || t.kind == TokenKind::Word && self.long_words > 0 {
@@ -256,7 +294,9 @@ impl Segmenter<'_> {
         // (`Yahoo! in`).
         if is_lower_start(nw) {
             let closed = next > i + 1;
-            return !closed && kind == TokenKind::Punct && (w == "." || w.contains('?') && !w.contains('!'));
+            // `!` glued to a capitalised word is part of a name (`Yahoo! in`).
+            let name_bang = w.contains('!') && i > 0 && self.adjacent(i - 1) && is_upper_start(self.tok(i - 1));
+            return !closed && kind == TokenKind::Punct && (w == "." || w.contains(['?', '!']) && !name_bang);
         }
         let capital = is_upper_start(nw);
         if kind == TokenKind::Word {
@@ -293,6 +333,9 @@ impl Segmenter<'_> {
     /// `…in 1891. [3] In…`. Returns the sentence's new last token.
     fn reference_marks(&self, last: usize) -> usize {
         let n = self.tokens.len();
+        if last + 2 < n && self.tok(last + 1) == "(" && !self.breaks_line(last) {
+            return self.source_credit(last);
+        }
         if last + 2 >= n || self.tok(last + 1) != "[" || self.breaks_line(last) {
             return last;
         }
@@ -305,6 +348,42 @@ impl Segmenter<'_> {
         } else {
             last
         }
+    }
+
+    /// A source credited in brackets after a sentence belongs to it:
+    /// `…said of Islamic Jihad. (Jerusalem Post) "We're…"`. The brackets hold
+    /// a few capitalised words and no sentence of their own, and what follows
+    /// starts a new sentence or a new line. Returns the sentence's new last token.
+    fn source_credit(&self, last: usize) -> usize {
+        let n = self.tokens.len();
+        let first = last + 2;
+        if !is_upper_start(self.tok(first)) {
+            return last;
+        }
+        let mut k = first;
+        while k < n && k < first + 6 && self.tokens[k].kind == TokenKind::Word && !self.breaks_line(k) {
+            k += 1;
+        }
+        let closes = k < n && self.tok(k) == ")";
+        let then_new = k + 1 >= n || self.breaks_line(k) || is_upper_start(self.tok(k + 1)) || self.tokens[k + 1].kind == TokenKind::Quote;
+        if closes && k > first && then_new {
+            k
+        } else {
+            last
+        }
+    }
+
+    /// A run of three or more `*` `=` `_` `~` `#` (or a longer run of `-`):
+    /// the separator lines of mail and web pages.
+    fn is_separator(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let b = &self.text.as_bytes()[t.start..t.end];
+        t.kind == TokenKind::Punct
+            && match b.first() {
+                Some(b'*' | b'=' | b'_' | b'~' | b'#') => b.len() >= 3,
+                Some(b'-') => b.len() >= 4,
+                _ => false,
+            }
     }
 
     /// A photo credit or caption label (`Image: Reuters.`) opens a sentence of its own.
