@@ -14,6 +14,21 @@
 //!   speaker, and an unattributed quote opening the paragraph after an
 //!   attributed one (or following it in the same paragraph) continues it.
 //!
+//! Pieces in marks whose convention is `reported-fragments`
+//! (`data/quote_marks.txt`: German `„…“`, `»…«`) also follow German copy,
+//! with the words of `data/quote_words_de.txt`:
+//!
+//! * a verbatim fragment in a sentence of reported speech (a reporting verb,
+//!   separable ones included: `stellte … fest`; the subjunctive `sei`,
+//!   `habe`; `laut`, `zufolge`, `, so X,`; `nach Angaben`) is direct speech,
+//!   unless it reads as a name or a title (`der „Spiegel“`, `Zeitschrift
+//!   „Radikal“`, `„Tatort“-Kommissar`, `Motto „…“`); an unattributed short
+//!   title after a colon and a lone word in marks are partial;
+//! * the speaker follows German word order: `sagte er`, `Am Montag sagte
+//!   der Minister`, `Die Partei hatte … kritisiert`, `So wird er zitiert`,
+//!   `„…“, so die Polizei`, `„…“ (Polizei)`, `Müller (SPD): „…“`, and a
+//!   subjunctive sentence goes on with the speaker of the sentence before.
+//!
 //! Every search is bounded by a fixed number of tokens.
 
 use super::marks::Tables;
@@ -296,9 +311,54 @@ struct Found {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     tables: &'static Tables,
+    /// The piece is set in marks of the German convention
+    /// (`reported-fragments`): German word lists apply too.
+    de: bool,
 }
 
 impl Ctx<'_, '_> {
+    /// A personal pronoun that can name a speaker.
+    fn pronoun(&self, w: &str) -> bool {
+        is_pronoun(w) || self.de && Tables::in_set(&self.tables.de.pronoun, w)
+    }
+
+    /// A word that ends a speaker phrase (German ones in lower case only).
+    fn stop(&self, w: &str) -> bool {
+        is_stop(w) || self.de && self.tables.de.stop.contains(w)
+    }
+
+    fn determiner(&self, w: &str) -> bool {
+        is_determiner(w) || self.de && Tables::in_set(&self.tables.de.determiner, w)
+    }
+
+    fn is_upper(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The first part of a separable German reporting verb whose particle
+    /// follows before `end` (`stellte … fest`, `kündigte … an`).
+    fn split_cue(&self, v: usize, end: usize) -> bool {
+        if !self.de || !self.is_word(v) {
+            return false;
+        }
+        let Some(particles) = self.tables.split_particles(self.tok(v)) else { return false };
+        (v + 1..end.min(v + 1 + WINDOW)).any(|k| {
+            self.is_word(k) && particles.iter().any(|p| *p == self.tok(k)) && {
+                // The particle ends its clause: punctuation, a conjunction
+                // or the end follows.
+                k + 1 >= end
+                    || matches!(self.kind(k + 1), TokenKind::Punct | TokenKind::Quote)
+                    || matches!(self.tok(k + 1), "und" | "oder" | "aber" | "sondern" | "doch")
+            }
+        })
+    }
+
+    /// A reporting verb at `v`, a separable one included (its particle
+    /// before `end`).
+    fn cue_at(&self, v: usize, end: usize) -> bool {
+        self.is_cue(v) || self.split_cue(v, end)
+    }
+
     fn tok(&self, i: usize) -> &str {
         self.doc.tok(i)
     }
@@ -358,10 +418,13 @@ impl Ctx<'_, '_> {
             return None;
         }
         let w = self.tok(j);
-        if is_pronoun(w) {
+        if self.pronoun(w) {
             return Some((j, j));
         }
-        if is_stop(w) || self.is_cue(j) {
+        if self.stop(w) || self.is_cue(j) {
+            return None;
+        }
+        if self.de && !self.determiner(w) && Tables::in_set(&self.tables.de.fronted, w) {
             return None;
         }
         let mut last = None;
@@ -370,7 +433,19 @@ impl Ctx<'_, '_> {
             match self.kind(k) {
                 TokenKind::Word => {
                     let w = self.tok(k);
-                    if k > j && (is_stop(w) || self.is_cue(k) || is_pronoun(w)) {
+                    if k > j && (self.stop(w) || self.is_cue(k) || self.pronoun(w)) {
+                        break;
+                    }
+                    // German: after a capitalised noun or name, a lower-case
+                    // word is past the phrase (`Müller optimistisch`, `die
+                    // Zeitung den Minister`), but for a genitive article
+                    // (`der Sprecher der Polizei`).
+                    if self.de
+                        && k > j
+                        && !self.is_upper(k)
+                        && !matches!(w, "der" | "des" | "eines" | "einer")
+                        && (j..k).any(|t| self.is_word(t) && self.is_upper(t))
+                    {
                         break;
                     }
                     last = Some(k);
@@ -383,7 +458,7 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         let last = last?;
-        if (j..=last).all(|t| is_determiner(self.tok(t))) {
+        if (j..=last).all(|t| self.determiner(self.tok(t))) {
             return None;
         }
         Some((j, last))
@@ -395,7 +470,11 @@ impl Ctx<'_, '_> {
         let mut k = v;
         let mut skipped = 0;
         let mut be = false;
-        while k > start && skipped < 3 && self.is_word(k - 1) && is_aux_or_adverb(self.tok(k - 1)) {
+        while k > start
+            && skipped < 3
+            && self.is_word(k - 1)
+            && (is_aux_or_adverb(self.tok(k - 1)) || self.de && self.tables.de.adverb.contains(self.tok(k - 1)))
+        {
             be |= is_be(self.tok(k - 1));
             k -= 1;
             skipped += 1;
@@ -405,6 +484,14 @@ impl Ctx<'_, '_> {
         }
         if k == start || k == 0 {
             return None;
+        }
+        // A party or place in brackets after a name: `Heribert Rech (CDU) sagte`.
+        if self.de && self.tok(k - 1) == ")" {
+            if let Some(o) = (start.max(k.saturating_sub(6))..k - 1).rev().find(|&m| self.tok(m) == "(") {
+                if o > start {
+                    return self.np_backward_from(o, start).map(|(a, _)| (a, k - 1));
+                }
+            }
         }
         if self.tok(v).ends_with("ing") {
             // `with one poster writing`: the phrase right before; `…, saying`,
@@ -435,7 +522,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let last = k - 1;
-        if self.is_word(last) && is_pronoun(self.tok(last)) {
+        if self.is_word(last) && self.pronoun(self.tok(last)) {
             return Some((last, last));
         }
         let mut first = None;
@@ -444,7 +531,7 @@ impl Ctx<'_, '_> {
             match self.kind(t) {
                 TokenKind::Word => {
                     let w = self.tok(t);
-                    if is_stop(w) || self.tables.is_cue(w) || is_pronoun(w) {
+                    if self.stop(w) || self.tables.is_cue(w) || self.pronoun(w) {
                         break;
                     }
                 }
@@ -460,7 +547,7 @@ impl Ctx<'_, '_> {
         if !matches!(self.kind(first), TokenKind::Word | TokenKind::Number) {
             return None;
         }
-        if (first..=last).all(|t| is_determiner(self.tok(t))) {
+        if (first..=last).all(|t| self.determiner(self.tok(t))) {
             return None;
         }
         // A lower-case phrase without a determiner is rarely a speaker
@@ -469,7 +556,7 @@ impl Ctx<'_, '_> {
         let upper = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
         let w = self.tok(first);
         let mut first = first;
-        if !upper(first) && !is_determiner(w) && self.kind(first) != TokenKind::Number {
+        if !upper(first) && !self.determiner(w) && self.kind(first) != TokenKind::Number {
             first = (first..=last).find(|&t| upper(t))?;
         }
         Some((first, last))
@@ -481,10 +568,10 @@ impl Ctx<'_, '_> {
         if start >= v || !self.is_word(start) {
             return None;
         }
-        if is_pronoun(self.tok(start)) {
+        if self.pronoun(self.tok(start)) {
             return Some((start, start));
         }
-        if is_determiner(self.tok(start)) {
+        if self.determiner(self.tok(start)) {
             // `The defeat forced…`: where the phrase ends is not plain.
             return None;
         }
@@ -536,7 +623,7 @@ impl Ctx<'_, '_> {
         if j >= end {
             return None;
         }
-        if self.is_cue(j) {
+        if self.cue_at(j, end) {
             let (a, b) = self.np_forward(j + 1, end)?;
             return Some(Found { speaker: self.span(a, b), cue: self.span(j, j) });
         }
@@ -571,11 +658,16 @@ impl Ctx<'_, '_> {
 
     /// The reporting verb nearest before the opening mark in its sentence,
     /// with its subject.
-    fn before_open(&self, open: usize, start: usize) -> Option<Found> {
+    fn before_open(&self, open: usize, start: usize, end: usize) -> Option<Found> {
         let lo = start.max(open.saturating_sub(WINDOW));
         for v in (lo..open).rev() {
-            if !self.is_cue(v) {
+            if !self.cue_at(v, end) {
                 continue;
+            }
+            if self.de {
+                if let Some((a, b)) = self.german_subject(v, start, open) {
+                    return Some(Found { speaker: self.span(a, b), cue: self.span(v, v) });
+                }
             }
             if v > start && self.tok(v - 1).eq_ignore_ascii_case("to") {
                 if let Some((a, b)) = self.infinitive_subject(v - 1, start) {
@@ -594,13 +686,153 @@ impl Ctx<'_, '_> {
             // that could be its subject: `Said one resident: “…`.
             let clause_start = v == start || matches!(self.kind(v - 1), TokenKind::Punct | TokenKind::Quote);
             if let Some((a, b)) = self.np_forward(v + 1, open).filter(|_| clause_start) {
-                let np_like = self.tok(a).chars().next().is_some_and(char::is_uppercase) || is_determiner(self.tok(a));
+                let np_like = self.tok(a).chars().next().is_some_and(char::is_uppercase) || self.determiner(self.tok(a));
                 if b + 2 == open && matches!(self.tok(b + 1), ":" | ",") && np_like {
                     return Some(Found { speaker: self.span(a, b), cue: self.span(v, v) });
                 }
             }
         }
         None
+    }
+
+    /// German word order: the subject after the verb when the verb is
+    /// followed by a pronoun (`sagte er`) or when something else opens the
+    /// clause (`Vor Gericht sagte der Angeklagte`, `Weiter erklärte Müller`).
+    /// `None` leaves the subject to the reading before the verb.
+    fn german_subject(&self, v: usize, start: usize, open: usize) -> Option<(usize, usize)> {
+        let de = &self.tables.de;
+        if v + 1 < open && self.is_word(v + 1) && self.pronoun(self.tok(v + 1)) {
+            return Some((v + 1, v + 1));
+        }
+        // The first token of the verb's clause, after a conjunction.
+        let lo = start.max(v.saturating_sub(WINDOW));
+        let mut c = (lo..v)
+            .rev()
+            .find(|&k| matches!(self.tok(k), "," | ":" | ";" | "." | "(" | "\u{2013}" | "\u{2014}"))
+            .map_or(lo, |k| k + 1);
+        // (A quotation's closing mark after its final stop is no part of
+        // the clause: `„…“ Wörtlich sagte er`.)
+        while c < v && self.kind(c) == TokenKind::Quote {
+            c += 1;
+        }
+        if c < v && matches!(self.tok(c), "Doch" | "Aber" | "Und" | "Denn" | "doch" | "aber" | "und" | "denn") {
+            c += 1;
+        }
+        if c >= v {
+            // The verb opens its clause after a quotation: `„…“, zitiert die
+            // Zeitung den Minister` (after an apposition's comma, `Müller,
+            // der Sprecher, sagte`, the subject is before).
+            let after_quote = v >= 2 && self.tok(v - 1) == "," && self.kind(v - 2) == TokenKind::Quote;
+            if !after_quote {
+                return None;
+            }
+            let (a, b) = self.np_forward(v + 1, open)?;
+            return (self.is_upper(a) || self.determiner(self.tok(a))).then_some((a, b));
+        }
+        // The finite verb: an auxiliary when the reporting verb is a
+        // participle at the end (`Die Polizei hat … mitgeteilt`).
+        let f = (c + 1..v).find(|&k| self.is_word(k) && de.auxiliary.contains(self.tok(k))).unwrap_or(v);
+        let limit = if f == v { open } else { v };
+        if f + 1 < limit && self.is_word(f + 1) && self.pronoun(self.tok(f + 1)) {
+            return Some((f + 1, f + 1));
+        }
+        // An adverb in front of the verb, known (`Weiter`, `Am Montag`) or
+        // read from its ending before a subject with an article (`Kritisch
+        // bewertet die Partei`).
+        let adverb_like = |k: usize| {
+            let w = self.tok(k);
+            k + 1 == v
+                && v + 1 < limit
+                && self.determiner(self.tok(v + 1))
+                && ["lich", "isch", "ig", "weise"].iter().any(|e| w.ends_with(e))
+        };
+        if self.is_word(c) && (Tables::in_set(&de.fronted, self.tok(c)) || adverb_like(c)) {
+            let (a, b) = self.np_forward(f + 1, limit)?;
+            return (self.is_upper(a) || self.determiner(self.tok(a))).then_some((a, b));
+        }
+        if f < v {
+            // `Der Wirtschaftsrat der CDU hatte … gefordert`.
+            return self.np_backward_from(f, c).filter(|&(a, _)| a == c);
+        }
+        None
+    }
+
+    /// A German reporting verb after the quote at the end of its clause
+    /// (`Die Partei hatte die „maroden Systeme“ kritisiert.`), with its subject.
+    fn cue_after_close(&self, close: usize, start: usize, end: usize) -> Option<Found> {
+        (close + 1..end.min(close + 1 + WINDOW)).find_map(|v| {
+            // Not a participle used as an adjective: `die als „…“ bezeichnete Koalition`.
+            if !self.cue_at(v, end) || v == close + 1 && v + 1 < end && self.is_word(v + 1) && self.is_upper(v + 1) {
+                return None;
+            }
+            let (a, b) = self.german_subject(v, start, v)?;
+            Some(Found { speaker: self.span(a, b), cue: self.span(v, v) })
+        })
+    }
+
+    /// German attributions without a verb in `[a, b)`: `, so X,` (`so X.`)
+    /// and, unless `after` (the tokens after a quote), `laut X`.
+    fn german_source(&self, a: usize, b: usize, after: bool) -> Option<Found> {
+        (a..b).find_map(|k| {
+            if !self.is_word(k) {
+                return None;
+            }
+            let w = self.tok(k);
+            let so = w == "so" && k > a && self.tok(k - 1) == ",";
+            if !(so || !after && w.eq_ignore_ascii_case("laut")) {
+                return None;
+            }
+            let (s, e) = self.np_forward(k + 1, b)?;
+            // `, so X,` is a parenthesis of its own: X ends at a comma or a stop.
+            let closed = e + 1 >= b || matches!(self.tok(e + 1), "," | "." | "!" | "?" | ";" | ")");
+            ((self.is_upper(s) || self.determiner(self.tok(s))) && (!so || closed))
+                .then(|| Found { speaker: self.span(s, e), cue: self.span(k, k) })
+        })
+    }
+
+    /// The source in brackets right after a quote: `„…“ (Deutsche Bahn).`
+    fn bracket_source(&self, close: usize, end: usize) -> Option<Found> {
+        if close + 3 >= end || self.tok(close + 1) != "(" {
+            return None;
+        }
+        let r = (close + 2..end.min(close + 3 + MAX_NP)).find(|&k| self.tok(k) == ")")?;
+        let name = (close + 2..r).all(|k| match self.kind(k) {
+            TokenKind::Word => self.is_upper(k) || k > close + 2 && self.tok(k - 1) == "-",
+            TokenKind::Punct => self.tok(k) == "-",
+            _ => false,
+        });
+        (name && r > close + 2).then(|| Found { speaker: self.span(close + 2, r - 1), cue: self.span(close + 1, close + 1) })
+    }
+
+    /// A speaker named before a colon with no verb, as German copy sets a
+    /// statement: `Steinbrück: „…“`, `Die Vorsitzende des Verbands, Anna
+    /// Schmidt: „…“`. The clause must read as a noun phrase: capitalised
+    /// words, determiners, `von`, commas and brackets.
+    fn colon_speaker(&self, open: usize, start: usize) -> Option<Found> {
+        if open == 0 || self.tok(open - 1) != ":" {
+            return None;
+        }
+        let colon = open - 1;
+        let lo = start.max(colon.saturating_sub(2 * MAX_NP + 1));
+        let c = match (lo..colon).rev().find(|&k| matches!(self.tok(k), "." | ":" | ";" | "!" | "?")) {
+            Some(k) => k + 1,
+            None if lo == start => start,
+            None => return None,
+        };
+        if c >= colon || colon - c > 2 * MAX_NP || !self.is_word(c) || !self.is_upper(c) {
+            return None;
+        }
+        let np_like = (c..colon).all(|k| match self.kind(k) {
+            TokenKind::Word => {
+                let w = self.tok(k);
+                self.is_upper(k) || self.determiner(w) || matches!(w, "von" | "vom" | "van" | "de" | "und")
+            }
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(self.tok(k), "," | "(" | ")" | "-"),
+            _ => false,
+        });
+        (np_like && !(c..colon).any(|k| self.is_cue(k)))
+            .then(|| Found { speaker: self.span(c, colon - 1), cue: self.span(colon, colon) })
     }
 
     /// A reporting clause after a comma later in the sentence that runs to
@@ -620,7 +852,7 @@ impl Ctx<'_, '_> {
                 .map(|p| p + k + 1);
             match after {
                 None => Some(f),
-                Some(m) if self.kind(m) == TokenKind::Punct || is_stop(self.tok(m)) => Some(f),
+                Some(m) if self.kind(m) == TokenKind::Punct || self.stop(self.tok(m)) => Some(f),
                 _ => None,
             }
         })
@@ -629,7 +861,8 @@ impl Ctx<'_, '_> {
 
 /// Kind, speaker and cue of each piece.
 pub(crate) fn attribute(doc: &Doc, pieces: &[Piece]) -> Vec<Attr> {
-    let cx = Ctx { doc, tables: Tables::get() };
+    let tables = Tables::get();
+    let cx = Ctx { doc, tables, de: false };
     let mut group_size = vec![0usize; pieces.len()];
     for p in pieces {
         group_size[p.group] += 1;
@@ -637,8 +870,25 @@ pub(crate) fn attribute(doc: &Doc, pieces: &[Piece]) -> Vec<Attr> {
     let mut out: Vec<Attr> = pieces
         .iter()
         .map(|p| {
-            let (found, after_attr) = if p.depth == 0 { own_attribution(&cx, p) } else { (None, false) };
-            let kind = kind_of(&cx, p, group_size[p.group] > 1, after_attr);
+            let cx = Ctx { doc, tables, de: tables.reported_fragments(p.marks) };
+            let (mut found, after_attr) = if p.depth == 0 { own_attribution(&cx, p) } else { (None, false) };
+            let mut kind = kind_of(&cx, p, group_size[p.group] > 1, after_attr);
+            if cx.de && p.depth == 0 {
+                if kind == QuoteKind::Partial && reported_fragment(&cx, p) {
+                    kind = QuoteKind::Direct;
+                } else if kind == QuoteKind::Direct
+                    && found.is_none()
+                    && !after_attr
+                    && group_size[p.group] == 1
+                    && !p.continued
+                    && title_like(&cx, p)
+                {
+                    kind = QuoteKind::Partial;
+                }
+                if kind == QuoteKind::Direct && found.is_none() {
+                    found = previous_sentence_speaker(&cx, p);
+                }
+            }
             Attr { kind, speaker: found.as_ref().map(|f| f.speaker), cue: found.map(|f| f.cue) }
         })
         .collect();
@@ -715,12 +965,69 @@ fn own_attribution(cx: &Ctx, p: &Piece) -> (Option<Found>, bool) {
     }
     let after = p.close_tok.unwrap_or(p.last_tok) + 1;
     let (_, c_end) = if after < line.end { cx.sentence(after.min(line.end - 1), p.line) } else { (s_start, s_end) };
+    if cx.de {
+        if let Some(c) = p.close_tok {
+            // `„…“, so die Polizei.` right after the quote, or `„…“
+            // (Polizei Berlin).` in brackets.
+            if let Some(f) = cx.german_source(c + 1, (c + 3).min(line.end), true).or_else(|| cx.bracket_source(c, line.end)) {
+                return (Some(f), true);
+            }
+            // `, so X,` elsewhere in the sentence: `Es sei, so die Polizei, „…“`.
+            let lo = s_start.max(p.open_tok.saturating_sub(WINDOW));
+            if let Some(f) = cx
+                .german_source(c + 1, c_end.min(c + 1 + WINDOW), true)
+                .or_else(|| cx.german_source(lo, p.open_tok, true))
+            {
+                return (Some(f), false);
+            }
+        }
+    }
     let found = cx
-        .before_open(p.open_tok, s_start)
+        .before_open(p.open_tok, s_start, s_end.max(c_end))
         .or_else(|| cx.according_to(after, c_end.min(after + WINDOW)))
         .or_else(|| cx.according_to(s_start.max(p.open_tok.saturating_sub(WINDOW)), p.open_tok))
-        .or_else(|| if p.close_tok.is_some() { cx.sentence_final(after, c_end) } else { None });
+        .or_else(|| if p.close_tok.is_some() { cx.sentence_final(after, c_end) } else { None })
+        .or_else(|| {
+            if !cx.de {
+                return None;
+            }
+            cx.german_source(s_start.max(p.open_tok.saturating_sub(WINDOW)), p.open_tok, false)
+                .or_else(|| cx.colon_speaker(p.open_tok, s_start))
+                .or_else(|| p.close_tok.and_then(|c| cx.cue_after_close(c, s_start, s_end)))
+        })
+        .or_else(|| colon_paragraph(cx, p));
     (found, false)
+}
+
+/// A quotation opening a paragraph after one that ends with a colon: the
+/// attribution is that colon's clause (`Der Minister sagte auf Twitter:` /
+/// `„…“`).
+fn colon_paragraph(cx: &Ctx, p: &Piece) -> Option<Found> {
+    let line = &cx.doc.lines[p.line];
+    if p.open_tok != line.start || p.line == 0 {
+        return None;
+    }
+    let prev = &cx.doc.lines[p.line - 1];
+    let colon = prev.end - 1;
+    if cx.tok(colon) != ":" {
+        return None;
+    }
+    let (start, _) = cx.sentence(colon, p.line - 1);
+    cx.before_open(colon + 1, start, colon + 1).or_else(|| if cx.de { cx.colon_speaker(colon + 1, start) } else { None })
+}
+
+/// For a German fragment with no attribution in its own sentence: the
+/// speaker of the reporting verb in the sentence before, in the same
+/// paragraph (`Müller betonte, dass … sei. Das sei „nicht hinnehmbar“.`):
+/// reported speech goes on in the subjunctive.
+fn previous_sentence_speaker(cx: &Ctx, p: &Piece) -> Option<Found> {
+    let line = &cx.doc.lines[p.line];
+    let (s_start, _) = cx.sentence(p.open_tok, p.line);
+    if s_start <= line.start {
+        return None;
+    }
+    let (prev_start, _) = cx.sentence(s_start - 1, p.line);
+    cx.before_open(s_start, prev_start, s_start)
 }
 
 fn kind_of(cx: &Ctx, p: &Piece, multi: bool, after_attr: bool) -> QuoteKind {
@@ -776,4 +1083,138 @@ fn kind_of(cx: &Ctx, p: &Piece, multi: bool, after_attr: bool) -> QuoteKind {
         _ if after_cue && words >= 3 && (ends_punct || p.close_tok.is_none()) => QuoteKind::Direct,
         _ => QuoteKind::Partial,
     }
+}
+
+/// The convention of German copy (marks with `reported-fragments`): a
+/// verbatim fragment set in a sentence of reported speech is what the
+/// speaker said, direct speech (`Er sprach von einem „tragischen Versagen“`,
+/// `Es sei „zu früh“`, `bezeichnete den Plan als „Unsinn“`), unless it reads
+/// as a name or a title.
+fn reported_fragment(cx: &Ctx, p: &Piece) -> bool {
+    let Some(close) = p.close_tok else { return false };
+    let line = &cx.doc.lines[p.line];
+    let (s_start, s_end) = cx.sentence(p.open_tok, p.line);
+    // Evidence of reported speech in the sentence, outside the quote.
+    let de = &cx.tables.de;
+    // A participle right after the quote and before its noun is an
+    // adjective (`die als „…“ bezeichnete Koalition`), not a report.
+    let attributive = |k: usize| k == close + 1 && k + 1 < s_end && cx.is_word(k + 1) && cx.is_upper(k + 1);
+    let (lo, hi) = (s_start.max(p.open_tok.saturating_sub(WINDOW)), s_end.min(close + 1 + WINDOW));
+    // A passive with no agent names no speaker (`war als „…“ eingestuft
+    // worden`); with one it does (`wird von vielen als „…“ bezeichnet`).
+    let passive_aux = |k: usize| cx.is_word(k) && matches!(cx.tok(k), "wird" | "wurde" | "werden" | "wurden" | "worden");
+    let agentless = |k: usize| {
+        // (`zu betonen` is an infinitive, whatever `wurde` is near.)
+        let infinitive = k > lo && cx.tok(k - 1) == "zu";
+        let passive = !infinitive && ((k + 1 < hi && passive_aux(k + 1)) || (lo..k).any(passive_aux));
+        passive && !(lo..k).any(|m| matches!(cx.tok(m), "von" | "vom" | "seitens"))
+    };
+    let reported = (lo..hi).filter(|&k| k < p.open_tok || k > close).any(|k| {
+        cx.is_word(k)
+            && (cx.cue_at(k, s_end) && !attributive(k) && !agentless(k)
+                || Tables::in_set(&de.reported, cx.tok(k))
+                || cx.tok(k) == "so" && k > s_start && cx.tok(k - 1) == "," && k + 1 < s_end && {
+                    let n = cx.tok(k + 1);
+                    cx.determiner(n) || cx.is_upper(k + 1)
+                })
+    });
+    reported && !name_like(cx, p, close, s_start, line.end)
+}
+
+/// A quote that names something rather than quoting words: a compound
+/// (`„Firefox“-Entwickler`), the object of `bezeichnete … als`, after a
+/// naming word (`genannt „Big Joe“`,
+/// `unter dem Motto „…“`), a title opening with an article (`„Der
+/// Spiegel“`), in apposition to a noun (`die Zeitschrift „Radikal“`), or
+/// capitalised throughout after a definite article (`der „Süddeutschen
+/// Zeitung“`).
+fn name_like(cx: &Ctx, p: &Piece, close: usize, s_start: usize, line_end: usize) -> bool {
+    let de = &cx.tables.de;
+    if close + 1 < line_end && cx.tok(close + 1) == "-" && cx.doc.tokens[close].end == cx.doc.tokens[close + 1].start {
+        return true;
+    }
+    // Words of the quote, the parts of a hyphenated compound counted as one
+    // (`HRS-freie Woche`: two words, both capitalised).
+    let inner: Vec<usize> = (p.open_tok + 1..close)
+        .filter(|&k| cx.is_word(k) && !(k > p.open_tok + 1 && cx.tok(k - 1) == "-"))
+        .collect();
+    let Some(&first) = inner.first() else { return true };
+    let line_start = cx.doc.lines[p.line].start;
+    let prev = (p.open_tok > line_start).then(|| p.open_tok - 1);
+    let next = (close + 1 < line_end).then(|| close + 1);
+    let naming = |k: usize| cx.is_word(k) && Tables::in_set(&de.naming, cx.tok(k));
+    // `genannt „…“`, `Motto „…“`, `mit Namen wie „…“`.
+    if prev.is_some_and(|k| naming(k) || cx.tok(k) == "wie" && k > line_start && naming(k - 1)) {
+        return true;
+    }
+    // A gloss in brackets, `(„Demokraten“)`, or a name with its acronym,
+    // `„militante Gruppe“ (mg)`.
+    if prev.is_some_and(|k| cx.tok(k) == "(") && next.is_some_and(|k| cx.tok(k) == ")") {
+        return true;
+    }
+    if next.is_some_and(|k| cx.tok(k) == "(" && k + 2 < line_end && cx.is_word(k + 1) && cx.tok(k + 2) == ")") {
+        return true;
+    }
+    // What a naming verb describes, rather than its words: `bezeichnete den
+    // „alten Don“ als Lügner` (the words said follow `als`).
+    if next.is_some_and(|k| cx.tok(k) == "als") {
+        return true;
+    }
+    // A term as the subject of the writer's sentence: `„Gentrification“
+    // ist ein Begriff`.
+    if p.open_tok == s_start && inner.len() == 1 && next.is_some_and(|k| cx.is_word(k)) {
+        return true;
+    }
+    let Some(prev) = prev.filter(|&k| cx.is_word(k)) else { return false };
+    let definite = Tables::in_set(&de.definite, cx.tok(prev));
+    // A single word after the article that the sentence does not go on
+    // from as an adjective: `der „mg“ zu verfassen`, not `die „stärkste“ WM`.
+    if definite && inner.len() == 1 && !next.is_some_and(|k| cx.is_word(k) && cx.is_upper(k)) {
+        return true;
+    }
+    if !cx.is_upper(first) {
+        return false;
+    }
+    if cx.determiner(cx.tok(first)) && inner.len() > 1 {
+        return true;
+    }
+    // A noun right before (not the sentence's first word, not a verb).
+    if cx.is_upper(prev) && prev > s_start && !cx.is_cue(prev) {
+        return true;
+    }
+    definite && inner.iter().all(|&k| cx.is_upper(k))
+}
+
+/// An unattributed quote that German copy sets for a title or a heading,
+/// not for words said: after a colon with no final stop inside (`Die
+/// Tournee heißt jetzt: „Confessions on a Dance Floor“.`; a quoted sentence
+/// keeps its stop inside the marks), or a lone word standing as its own
+/// sentence (`»Linksammlung«`).
+fn title_like(cx: &Ctx, p: &Piece) -> bool {
+    let Some(close) = p.close_tok else { return false };
+    let line = &cx.doc.lines[p.line];
+    // (Past the closing marks of quotes nested at its end: `… habe‘“`.)
+    let mut last = close - 1;
+    while last > p.open_tok && cx.kind(last) == TokenKind::Quote {
+        last -= 1;
+    }
+    let ends_stop = last > p.open_tok && matches!(cx.tok(last).chars().next(), Some('.' | '!' | '?' | '\u{2026}'));
+    if ends_stop {
+        return false;
+    }
+    let after_colon = p.open_tok > line.start && cx.tok(p.open_tok - 1) == ":";
+    let words = (p.open_tok + 1..close).filter(|&k| matches!(cx.kind(k), TokenKind::Word | TokenKind::Number)).count();
+    let lone = words == 1
+        && close - p.open_tok == 2
+        && starts_sentence(cx, p)
+        && (close + 1 >= line.end || is_terminal(cx.tok(close + 1)));
+    (after_colon && words <= 8 && colon_paragraph_free(cx, p)) || lone
+}
+
+/// No reporting verb in the clause before the colon that opens the quote.
+fn colon_paragraph_free(cx: &Ctx, p: &Piece) -> bool {
+    let line = &cx.doc.lines[p.line];
+    let lo = line.start.max(p.open_tok.saturating_sub(WINDOW));
+    let (s_start, s_end) = cx.sentence(p.open_tok, p.line);
+    !(lo.max(s_start)..p.open_tok).any(|k| cx.is_word(k) && cx.cue_at(k, s_end))
 }

@@ -6,23 +6,57 @@
 //! sign) is decided by the pairing stage from the mark's two sides and the
 //! stack of open quotations.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// One pair of quotation marks. `marks` is the data line itself: the opening
-/// and closing mark, or one mark when it does both.
+/// One pair of quotation marks. `marks` is the first field of the data
+/// line: the opening and closing mark, or one mark when it does both.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Pair {
     pub open: char,
     pub close: char,
     pub marks: &'static str,
+    /// The press convention of the pair's languages (second column of
+    /// `quote_marks.txt`): a verbatim fragment in a sentence of reported
+    /// speech is the speaker's direct speech (German `„…“`, `»…«`).
+    pub reported_fragments: bool,
+}
+
+/// Word lists of `data/quote_words_de.txt`, one set per category.
+#[derive(Default)]
+pub(crate) struct Words {
+    /// Words that make a sentence reported speech: subjunctive forms (`sei`,
+    /// `habe`), `laut`, `zufolge`.
+    pub reported: HashSet<&'static str>,
+    /// Words that introduce a name rather than words said (`genannt`, `namens`).
+    pub naming: HashSet<&'static str>,
+    /// Personal pronouns that can name a speaker (`er`, `sie`, `wir`).
+    pub pronoun: HashSet<&'static str>,
+    /// Determiners of a speaker phrase (`der`, `die`, `eine`, `seine`).
+    pub determiner: HashSet<&'static str>,
+    /// Definite articles and their contractions with a preposition, which a
+    /// proper name takes (`der „Spiegel“`, `im „Traumschiff“`).
+    pub definite: HashSet<&'static str>,
+    /// Function words that end a speaker phrase (`und`, `dass`, `mit`).
+    pub stop: HashSet<&'static str>,
+    /// Words that open a clause in front of its verb without being its
+    /// subject (`Weiter sagte er`, `Vor Gericht sagte Müller`).
+    pub fronted: HashSet<&'static str>,
+    /// Adverbs between a subject and its verb (`Müller sagte heute`).
+    pub adverb: HashSet<&'static str>,
+    /// Finite auxiliaries of a clause ending in a participle (`hat … gesagt`).
+    pub auxiliary: HashSet<&'static str>,
 }
 
 pub(crate) struct Tables {
     pub pairs: Vec<Pair>,
     cues: HashSet<&'static str>,
+    /// Separable reporting verbs (`stellte+fest`): the verb form and the
+    /// particles that make it a cue when they close its clause.
+    split: HashMap<&'static str, Vec<&'static str>>,
     elisions: HashSet<&'static str>,
     furniture: HashSet<&'static str>,
+    pub de: Words,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -33,19 +67,71 @@ impl Tables {
     fn load() -> Tables {
         let pairs = lines(include_str!("../../data/quote_marks.txt"))
             .map(|line| {
-                let mut cs = line.chars();
+                let mut fields = line.split_whitespace();
+                let marks = fields.next().expect("quote_marks.txt: empty line");
+                let reported_fragments = match fields.next() {
+                    None => false,
+                    Some("reported-fragments") => true,
+                    Some(other) => panic!("quote_marks.txt: unknown convention {other:?}"),
+                };
+                let mut cs = marks.chars();
                 let open = cs.next().expect("quote_marks.txt: empty line");
                 let close = cs.next().unwrap_or(open);
                 assert!(cs.next().is_none(), "quote_marks.txt: more than two marks in {line:?}");
-                Pair { open, close, marks: line }
+                Pair { open, close, marks, reported_fragments }
             })
             .collect();
+        let mut de = Words::default();
+        for line in lines(include_str!("../../data/quote_words_de.txt")) {
+            let mut fields = line.split_whitespace();
+            let set = match fields.next() {
+                Some("reported") => &mut de.reported,
+                Some("naming") => &mut de.naming,
+                Some("pronoun") => &mut de.pronoun,
+                Some("determiner") => &mut de.determiner,
+                Some("definite") => &mut de.definite,
+                Some("stop") => &mut de.stop,
+                Some("fronted") => &mut de.fronted,
+                Some("adverb") => &mut de.adverb,
+                Some("auxiliary") => &mut de.auxiliary,
+                other => panic!("quote_words_de.txt: unknown category {other:?}"),
+            };
+            set.extend(fields);
+        }
+        let mut cues = HashSet::new();
+        let mut split: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for form in lines(include_str!("../../data/reporting_verbs.txt")).flat_map(str::split_whitespace) {
+            match form.split_once('+') {
+                Some((verb, particle)) => {
+                    let ps = split.entry(verb).or_default();
+                    if !ps.contains(&particle) {
+                        ps.push(particle);
+                    }
+                }
+                None => {
+                    cues.insert(form);
+                }
+            }
+        }
         Tables {
             pairs,
-            cues: lines(include_str!("../../data/reporting_verbs.txt")).flat_map(str::split_whitespace).collect(),
+            cues,
+            split,
             elisions: lines(include_str!("../../data/quote_elisions.txt")).collect(),
             furniture: lines(include_str!("../../data/quote_interruptions.txt")).collect(),
+            de,
         }
+    }
+
+    /// Whether the pair reported as `marks` follows the convention that a
+    /// verbatim fragment in reported speech is direct speech.
+    pub fn reported_fragments(&self, marks: &str) -> bool {
+        self.pairs.iter().any(|p| p.reported_fragments && p.marks == marks)
+    }
+
+    /// `word` (any case) is in `set`, a list of lower-case words.
+    pub fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+        with_lower(word, |w| set.contains(w))
     }
 
     pub fn get() -> &'static Tables {
@@ -74,6 +160,12 @@ impl Tables {
     /// A reporting verb form (`said`, `told`, `adding`), in any case.
     pub fn is_cue(&self, word: &str) -> bool {
         with_lower(word, |w| self.cues.contains(w))
+    }
+
+    /// The particles of a separable reporting verb form (`stellte` → `fest`,
+    /// `klar`, `dar`).
+    pub fn split_particles(&self, word: &str) -> Option<&[&'static str]> {
+        with_lower(word, |w| self.split.get(w).map(Vec::as_slice))
     }
 
     /// A word written after a leading apostrophe (`em`, `til`, `n`).

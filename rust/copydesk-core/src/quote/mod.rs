@@ -14,7 +14,9 @@
 //!    verb from the patterns of English news (`“…,” she said`, `said the
 //!    minister`, `Allison told Metro: ‘…`, `according to X`), inherited by the
 //!    later pieces of a quotation and by a quote that goes on from the
-//!    previous speaker.
+//!    previous speaker; for marks of the German convention, German word
+//!    order and the press rule that a verbatim fragment in reported speech is
+//!    direct (`Er sprach von einem „Fehler“`).
 //!
 //! Everything is linear in the number of tokens: the stack search is bounded,
 //! and each attribution looks at a bounded window of tokens.

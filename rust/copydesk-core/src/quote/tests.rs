@@ -509,6 +509,135 @@ fn straight_double_multi_paragraph() {
     assert_eq!(speakers(t), [Some("The judge"); 2]);
 }
 
+// ---- German press conventions ---------------------------------------------
+//
+// German agencies and papers quote a speaker's words as fragments inside the
+// reporting sentence (`sprach von einem „…“`, `bezeichnete X als „…“`, `Es
+// sei „…“`): with marks whose convention is `reported-fragments` such a
+// fragment is direct speech, while names and titles in the same marks stay
+// partial.
+
+#[test]
+fn german_fragment_after_a_reporting_verb_is_direct() {
+    let t = "Der Minister sprach von einem „historischen Fehler“.";
+    assert_eq!(attributed(t), [("„historischen Fehler“", "direct", Some("Der Minister"), Some("sprach"))]);
+    let t = "Die Bürgermeisterin bezeichnete den Beschluss als „Schlag ins Gesicht“.";
+    assert_eq!(attributed(t), [("„Schlag ins Gesicht“", "direct", Some("Die Bürgermeisterin"), Some("bezeichnete"))]);
+    // The English convention is unchanged: a phrase in the writer's sentence.
+    assert_eq!(kinds("The minister spoke of a “historic mistake”."), ["partial"]);
+}
+
+#[test]
+fn german_subjunctive_of_reported_speech() {
+    let t = "Der Sprecher betonte, die Reform sei „längst überfällig“.";
+    assert_eq!(attributed(t), [("„längst überfällig“", "direct", Some("Der Sprecher"), Some("betonte"))]);
+    let t = "Laut Polizei sei der Fahrer „viel zu schnell“ unterwegs gewesen.";
+    assert_eq!(attributed(t), [("„viel zu schnell“", "direct", Some("Polizei"), Some("Laut"))]);
+    // Reported speech goes on in the next sentence, with the same speaker.
+    let t = "Der Sprecher betonte, man prüfe alle Optionen. Eine Einigung sei „in greifbarer Nähe“.";
+    assert_eq!(speakers(t), [Some("Der Sprecher")]);
+    assert_eq!(kinds(t), ["direct"]);
+}
+
+#[test]
+fn german_separable_and_perfect_reporting_verbs() {
+    let t = "Die Richterin stellte in ihrem Urteil einen „groben Verstoß“ fest.";
+    assert_eq!(attributed(t), [("„groben Verstoß“", "direct", Some("Die Richterin"), Some("stellte"))]);
+    let t = "Die Gewerkschaft hatte die Pläne als „Provokation“ kritisiert.";
+    assert_eq!(attributed(t), [("„Provokation“", "direct", Some("Die Gewerkschaft"), Some("kritisiert"))]);
+    // Without its particle, `stellte` reports nothing.
+    assert_eq!(kinds("Die Firma stellte ihr neues Modell „Blitz“ vor."), ["partial"]);
+}
+
+#[test]
+fn german_names_and_titles_stay_partial() {
+    for t in [
+        "Das sagte er der Zeitschrift „Focus“.",
+        "Wie die „Frankfurter Allgemeine Zeitung“ berichtete, sei der Vertrag unterschrieben.",
+        "Der „Tatort“-Kommissar sagte, er sei müde.",
+        "Tausende demonstrierten unter dem Motto „Wir sind mehr“, sagte die Polizei.",
+        "Er habe für die „Zeit“ geschrieben, sagte sie.",
+        "Die Partei „Die Grünen“ sei bereit, erklärte der Sprecher.",
+        "Die als „Jahrhundertprojekt“ bezeichnete Brücke ist fertig.",
+        "Der Anwalt bezeichnete den „Kronzeugen“ als notorischen Lügner.",
+        "Im Kino läuft „Das Boot“.",
+        "Die Band spielte „schöne“ Lieder.",
+    ] {
+        assert!(run(t).iter().all(|q| q.kind == QuoteKind::Partial), "{t}: {:?}", attributed(t));
+    }
+}
+
+#[test]
+fn german_speaker_word_order() {
+    let t = "„Wir sind enttäuscht“, sagte er am Montag.";
+    assert_eq!(speakers(t), [Some("er")]);
+    let t = "Am Montag sagte der Trainer: „Wir haben verdient verloren.“";
+    assert_eq!(attributed(t), [("„Wir haben verdient verloren.“", "direct", Some("der Trainer"), Some("sagte"))]);
+    let t = "Weiter erklärte sie: „Das Gesetz kommt.“";
+    assert_eq!(speakers(t), [Some("sie")]);
+    let t = "Innenminister Max Beispiel (SPD) sagte: „Wir handeln jetzt.“";
+    assert_eq!(speakers(t), [Some("Innenminister Max Beispiel (SPD)")]);
+    let t = "„Das ist ein guter Tag“, so die Ministerin.";
+    assert_eq!(attributed(t), [("„Das ist ein guter Tag“", "direct", Some("die Ministerin"), Some("so"))]);
+    let t = "So wird er mit den Worten zitiert: „Das war ein Fehler.“";
+    assert_eq!(speakers(t), [Some("er")]);
+}
+
+#[test]
+fn german_speaker_before_a_colon_without_verb() {
+    let t = "Die Vorsitzende des Verbands, Anna Beispiel: „Wir fordern mehr Personal.“";
+    assert_eq!(speakers(t), [Some("Die Vorsitzende des Verbands, Anna Beispiel")]);
+    let t = "Die Kanzlerin schrieb auf Twitter:\n\n„Wir stehen an der Seite der Opfer.“";
+    assert_eq!(speakers(t), [Some("Die Kanzlerin")]);
+}
+
+#[test]
+fn german_statement_nouns_and_subjunctive_ii_report_speech() {
+    let t = "Nach Angaben der Polizei war der Fahrer „stark alkoholisiert“.";
+    assert_eq!(kinds(t), ["direct"]);
+    let t = "Ohne Reform würde das System „in wenigen Jahren kollabieren“, warnte der Verband.";
+    assert_eq!(attributed(t), [("„in wenigen Jahren kollabieren“", "direct", Some("der Verband"), Some("warnte"))]);
+    // Slogans called out or carried by a crowd are its words.
+    assert_eq!(kinds("Die Demonstranten skandierten „Wir sind das Volk“."), ["direct"]);
+    assert_eq!(kinds("Auf Plakaten standen Parolen wie „Kohle stoppen“."), ["direct"]);
+    // A passive without an agent names nobody; with one it does.
+    assert_eq!(kinds("Die Gruppe war als „Sekte“ eingestuft worden."), ["partial"]);
+    assert_eq!(kinds("Das Turnier wird von vielen als das „beste aller Zeiten“ bezeichnet."), ["direct"]);
+    // Intentions are no report: `soll` stays out.
+    assert_eq!(kinds("Die neue Brücke soll „Europabrücke“ heißen."), ["partial"]);
+}
+
+#[test]
+fn german_so_parenthesis_and_bracketed_source() {
+    let t = "Die Lage sei, so der Sprecher, „unter Kontrolle“.";
+    assert_eq!(attributed(t), [("„unter Kontrolle“", "direct", Some("der Sprecher"), Some("so"))]);
+    let t = "„Die Wahl verlief ohne Zwischenfälle.“ (Wahlbeobachter-Mission)";
+    assert_eq!(speakers(t), [Some("Wahlbeobachter-Mission")]);
+    let t = "„Wir müssen besser werden“, stellte der Kapitän nach dem Spiel fest.";
+    assert_eq!(attributed(t), [("„Wir müssen besser werden“", "direct", Some("der Kapitän"), Some("stellte"))]);
+}
+
+#[test]
+fn german_inverted_subject_after_a_quote_and_fronted_adverbs() {
+    let t = "„Es gibt keinen Grund zur Sorge“, zitiert die Zeitung den Minister.";
+    assert_eq!(speakers(t), [Some("die Zeitung")]);
+    let t = "Kritisch bewertet die Opposition den „völlig überhasteten Beschluss“.";
+    assert_eq!(attributed(t), [("„völlig überhasteten Beschluss“", "direct", Some("die Opposition"), Some("bewertet"))]);
+    // An apposition's comma before the verb: the subject is before it.
+    let t = "Anna Beispiel, die Sprecherin, bezeichnete den Plan als „unausgegoren“.";
+    assert_eq!(speakers(t), [Some("Anna Beispiel")]);
+}
+
+#[test]
+fn german_titles_after_a_colon_and_lone_words() {
+    // A title after a colon: no stop inside the marks and no reporting verb.
+    assert_eq!(kinds("Die Band stellte ihr neues Album vor: „Lieder aus dem Keller“."), ["partial"]);
+    // A quoted sentence after a colon keeps its stop inside: direct.
+    assert_eq!(kinds("Auf dem Plakat stand: „Wir bleiben hier.“"), ["direct"]);
+    // A word in marks standing as its own sentence: a heading.
+    assert_eq!(kinds("Die Seite ist online.\n»Linkliste«"), ["partial"]);
+}
+
 // ---- robustness ------------------------------------------------------------
 
 #[test]
