@@ -291,42 +291,14 @@ def _require_pyarrow(what: str) -> Any:
 
 
 def parquet_schema(layers: Sequence[str]) -> Any:
-    """The Parquet columns of an annotated corpus: id, error, then a list of structs per layer."""
+    """The Parquet columns of an annotated corpus: id, error, then the Arrow
+    column of each layer (as `copydesk.arrow` builds them, kinds as strings)."""
     import pyarrow as pa
 
-    span = [pa.field("start", pa.int64()), pa.field("end", pa.int64())]
-    quote = pa.struct(
-        [
-            *span,
-            pa.field("closed", pa.bool_()),
-            pa.field("kind", pa.string()),
-            pa.field("group", pa.int64()),
-            pa.field("depth", pa.int64()),
-            pa.field("parent", pa.int64()),
-            pa.field("marks", pa.string()),
-            pa.field("speaker", pa.struct(span)),
-            pa.field("cue", pa.struct(span)),
-        ]
-    )
-    quantity = pa.struct(
-        [
-            *span,
-            pa.field("text", pa.string()),
-            pa.field("kind", pa.string()),
-            *[pa.field(n, pa.float64()) for n in ("value", "high")],
-            *[pa.field(n, pa.string()) for n in ("unit", "dimension")],
-            pa.field("si_value", pa.float64()),
-            *[pa.field(n, pa.string()) for n in ("si_unit", "modifier", "iso")],
-        ]
-    )
-    types = {
-        "quantities": pa.list_(quantity),
-        "tokens": pa.list_(pa.struct([*span, pa.field("kind", pa.string())])),
-        "sentences": pa.list_(pa.struct(span)),
-        "quotes": pa.list_(quote),
-    }
-    fields = [pa.field("id", pa.string()), pa.field("error", pa.string())]
-    return pa.schema(fields + [pa.field(name, types[name]) for name in layers])
+    from .arrow import fields
+
+    *layer_fields, error = fields(list(layers), kind_type="string") if layers else [pa.field("error", pa.string())]
+    return pa.schema([pa.field("id", pa.string()), error, *layer_fields])
 
 
 class Output:
