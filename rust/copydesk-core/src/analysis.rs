@@ -6,8 +6,9 @@ use crate::token::{self, Span, Token};
 use rayon::prelude::*;
 
 /// Which layers to compute. A layer that is off costs nothing (but the
-/// stages it feeds: quotes read sentences, so asking for quotes segments
-/// sentences even when they are not returned).
+/// stages it feeds: quotes read sentences, so asking for quotes segments the
+/// sentences of a document that has quotation marks even when they are not
+/// returned).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layers {
     pub tokens: bool,
@@ -34,7 +35,9 @@ pub struct Analysis {
 
 pub fn analyze(text: &str, layers: Layers) -> Analysis {
     let tokens = token::tokenize(text);
-    let sentences = if layers.sentences || layers.quotes { token::sentences(text, &tokens) } else { Vec::new() };
+    let sentences = if layers.sentences { token::sentences(text, &tokens) } else { Vec::new() };
+    // Without the sentences layer, quotes segment sentences themselves, and
+    // only for a document that has quotation marks at all.
     let quotes = if layers.quotes { quote::quotes(text, &tokens, &sentences) } else { Vec::new() };
     let quantities = if layers.quantities { quantity::quantities(text, &tokens) } else { Vec::new() };
     Analysis {
