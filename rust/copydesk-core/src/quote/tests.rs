@@ -562,6 +562,8 @@ fn german_names_and_titles_stay_partial() {
         "Der Anwalt bezeichnete den „Kronzeugen“ als notorischen Lügner.",
         "Im Kino läuft „Das Boot“.",
         "Die Band spielte „schöne“ Lieder.",
+        "Die Kosten seien zu hoch, berichtete die ZDF-Sendung „Frontal“.",
+        "Der Minister sagte, der Film „Im Westen nichts Neues“ habe ihn bewegt.",
     ] {
         assert!(run(t).iter().all(|q| q.kind == QuoteKind::Partial), "{t}: {:?}", attributed(t));
     }
