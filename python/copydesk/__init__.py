@@ -35,7 +35,16 @@ from ._api import (
     tokenize_batch,
 )
 from ._core import CopydeskError, __version__
-from .html import render_html
+
+
+def __getattr__(name: str) -> object:
+    # The HTML view (and numpy with it) loads on first use: the corpus
+    # command never needs numpy, whose BLAS threads would idle on its cores.
+    if name == "render_html":
+        from .html import render_html
+
+        return render_html
+    raise AttributeError(f"module 'copydesk' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_LAYERS",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, NamedTuple, Sequence, overload
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple, Sequence, overload
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported by the arrays themselves; the corpus path never needs it
+    import numpy as np
 
 from . import _core
 
@@ -144,9 +145,9 @@ class Tokens(Sequence[Token]):
         return (
             self.text == other.text
             and self.offsets == other.offsets
-            and np.array_equal(self.starts, other.starts)
-            and np.array_equal(self.ends, other.ends)
-            and np.array_equal(self.kinds, other.kinds)
+            and self.starts.tolist() == other.starts.tolist()
+            and self.ends.tolist() == other.ends.tolist()
+            and self.kinds.tolist() == other.kinds.tolist()
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -205,8 +206,8 @@ class Spans(Sequence[Sentence]):
             return (
                 self.text == other.text
                 and self.offsets == other.offsets
-                and np.array_equal(self.starts, other.starts)
-                and np.array_equal(self.ends, other.ends)
+                and self.starts.tolist() == other.starts.tolist()
+                and self.ends.tolist() == other.ends.tolist()
             )
         if isinstance(other, (list, tuple)):
             return list(self) == list(other)
