@@ -112,7 +112,9 @@ fn informal_text_conventions() {
 
 #[test]
 fn sentences_cover_every_token_in_order() {
-    for text in ["", "...", "a. b. c.", "\"", "1. 2. 3.", "Mr. Mr. Mr.", "‘’‘’", "x\n\n\ny", "?!?!"] {
+    // "Q.*(Q.(N." was found by the quotes fuzz target: a bracket opened
+    // after a sentence's end and left open at the end of the text.
+    for text in ["", "...", "a. b. c.", "\"", "1. 2. 3.", "Mr. Mr. Mr.", "‘’‘’", "x\n\n\ny", "?!?!", "Q.*(Q.(N.", "End. (Reuters"] {
         let tokens = tokenize(text);
         let spans = sentences(text, &tokens);
         let mut t = 0;

@@ -361,7 +361,7 @@ impl Segmenter<'_> {
             return last;
         }
         let mut k = first;
-        while k < n && k < first + 6 && self.tokens[k].kind == TokenKind::Word && !self.breaks_line(k) {
+        while k < n && k < first + 6 && self.tokens[k].kind == TokenKind::Word && (k + 1 == n || !self.breaks_line(k)) {
             k += 1;
         }
         let closes = k < n && self.tok(k) == ")";
