@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from collections import deque
 import json
 import sys
 import time
@@ -135,18 +136,19 @@ def cmd_annotate(a: argparse.Namespace) -> int:
             out.write_lines([data])
         meter.update()
 
-    # Two jobs in flight: the core analyses one (GIL released, on every core)
-    # while this thread reads the next and writes the last.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-annotate") as pool:
-        pending: Future[tuple[bytes, int, list[str], int]] | None = None
+    # Jobs in flight: the core analyses two at once (GIL released, on every
+    # core, so that the serial ends of one overlap the parallel middle of the
+    # other) while this thread reads the next and writes finished ones in order.
+    in_flight = 2 if (threads or 2) > 1 else 1
+    with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="copydesk-annotate") as pool:
+        pending: deque[Future[tuple[bytes, int, list[str], int]]] = deque()
         try:
             for job in _jobs(items):
-                submitted = pool.submit(run, job)
-                if pending is not None:
-                    emit(pending.result())
-                pending = submitted
-            if pending is not None:
-                emit(pending.result())
+                pending.append(pool.submit(run, job))
+                if len(pending) > in_flight:
+                    emit(pending.popleft().result())
+            while pending:
+                emit(pending.popleft().result())
         except KeyboardInterrupt:
             meter.update(final=True)
             if out is not None:
