@@ -62,7 +62,7 @@ def test_thread_count_from_the_environment():
 
 
 def test_annotator_pickles_and_runs():
-    cloudpickle = pytest.importorskip("cloudpickle")
+    import cloudpickle  # in the [test] extra
     ann = copydesk.Annotator(layers=("sentences",), threads=1)
     for dumps, loads in ((pickle.dumps, pickle.loads), (cloudpickle.dumps, cloudpickle.loads)):
         again = loads(dumps(ann))
@@ -129,8 +129,8 @@ def test_text_files_directories_and_lines(tmp_path):
 
 
 def test_parquet_in_and_out(tmp_path):
-    pa = pytest.importorskip("pyarrow")
-    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa  # in the [arrow] extra, installed by scripts/test.sh
+    import pyarrow.parquet as pq
     pq.write_table(pa.table({"id": ["a", "b", "c"], "text": ["One. Two.", None, "Three."]}), tmp_path / "in.parquet")
     r = annotate(tmp_path / "in.parquet", "-o", tmp_path / "out.parquet", "--layers", "tokens,sentences")
     assert r.returncode == 1

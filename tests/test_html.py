@@ -331,8 +331,6 @@ def corpus(tmp_path_factory, belarus_text):
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".parquet"])
 def test_report_on_a_small_annotated_corpus(corpus, suffix):
-    if suffix == ".parquet":
-        pytest.importorskip("pyarrow")
     d, src, docs = corpus
     out = d / f"out{suffix}"
     assert cli_main(["annotate", str(src), "-o", str(out), "-q"]) == 1  # the bad line is an error record

@@ -198,6 +198,13 @@ fn sentences<'py>(py: Python<'py>, text: &Bound<'py, PyString>, offsets: &str, s
     cols.into_py(py, false)
 }
 
+/// The row offsets of a CSR layer for `n` documents, before any row: `[0]`.
+fn row_offsets(n: usize) -> Vec<i64> {
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    offsets
+}
+
 /// The columns of a batch: CSR, one `offsets` array per layer (length n + 1)
 /// indexing flat arrays of starts, ends and kinds.
 #[derive(Default)]
@@ -208,9 +215,7 @@ struct LayerCsr {
 
 impl LayerCsr {
     fn new(n: usize) -> Self {
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        LayerCsr { offsets, cols: SpanColumns::default() }
+        LayerCsr { offsets: row_offsets(n), cols: SpanColumns::default() }
     }
 
     fn close_row(&mut self) {
@@ -299,9 +304,7 @@ struct QuantityCsr {
 
 impl QuantityCsr {
     fn new(n: usize) -> Self {
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        QuantityCsr { offsets, ..Default::default() }
+        QuantityCsr { offsets: row_offsets(n), ..Default::default() }
     }
 
     fn push(&mut self, text: &str, found: &[core::Quantity], offsets: Offsets) {
@@ -363,9 +366,7 @@ struct QuoteCsr {
 
 impl QuoteCsr {
     fn new(n: usize) -> Self {
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        QuoteCsr { offsets, ..Default::default() }
+        QuoteCsr { offsets: row_offsets(n), ..Default::default() }
     }
 
     fn push(&mut self, text: &str, quotes: &[core::Quote], offsets: Offsets) {
