@@ -75,6 +75,18 @@ def test_numbers_round_trip(n, style):
     qs = [q for q in copydesk.quantities(text) if q.text == written]
     assert len(qs) == 1, (text, copydesk.quantities(text))
     assert math.isclose(qs[0].value, value, rel_tol=1e-9)
+    assert qs[0].counted is not None and qs[0].counted.text == "sheep"
+
+
+def test_what_a_count_counts():
+    text = "About 1.2m people live there; 460 Kia and Hyundai vehicles, one of the students and 1000 came."
+    got = {q.text: q.counted for q in copydesk.quantities(text)}
+    assert got["1.2m"].text == "people" and text[got["1.2m"].start : got["1.2m"].end] == "people"
+    assert got["one"].text == "students"
+    assert got["460"] is None  # the phrase stops at `and`: no plural noun before it
+    assert got["1000"] is None
+    d = copydesk.analyze(text).to_dict()["quantities"][0]
+    assert d["counted"] == {"start": got["1.2m"].start, "end": got["1.2m"].end}
 
 
 @settings(max_examples=150, deadline=None)
@@ -85,6 +97,11 @@ def test_spans_in_bounds_values_finite_modifiers_outside(text):
     for q in copydesk.quantities(text):
         assert prev <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         prev = q.end
+        if q.counted is not None:
+            # What a count counts follows it, and nothing else starts inside.
+            assert q.end < q.counted.start < q.counted.end <= len(text)
+            assert text[q.counted.start : q.counted.end] == q.counted.text
+            prev = q.counted.end
         for v in (q.value, q.high, q.si_value):
             assert v is None or math.isfinite(v)
         if q.modifier:

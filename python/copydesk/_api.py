@@ -56,7 +56,7 @@ class Sentence(NamedTuple):
 
 
 class Span(NamedTuple):
-    """A stretch of text: a quotation's speaker or cue."""
+    """A stretch of text: a quotation's speaker or cue, what a count counts."""
 
     text: str
     start: int
@@ -244,9 +244,14 @@ class Quantity(NamedTuple):
     si_unit: str | None
     modifier: str | None
     iso: str | None
+    #: What a plain count counts (`1.2m people` -> `people`), None otherwise.
+    counted: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        d = self._asdict()
+        if self.counted is not None:
+            d["counted"] = {"start": self.counted.start, "end": self.counted.end}
+        return d
 
 
 def _finite(x: float) -> float | None:
@@ -257,6 +262,10 @@ def _quantities(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> l
     """Quantity objects for one document from the quantity columns of a batch."""
     data = text.encode("utf-8", "surrogatepass") if offsets == "bytes" else None
     c = {k: (v[rows].tolist() if hasattr(v, "tolist") else v[rows]) for k, v in cols.items() if k != "offsets"}
+
+    def span(s: int, e: int) -> Span | None:
+        return None if s < 0 else Span(_slice(text, data, s, e), s, e)
+
     return [
         Quantity(
             _slice(text, data, s, e),
@@ -271,6 +280,7 @@ def _quantities(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> l
             c["si_units"][i],
             c["modifiers"][i],
             c["isos"][i],
+            span(c["counted_starts"][i], c["counted_ends"][i]),
         )
         for i, (s, e) in enumerate(zip(c["starts"], c["ends"]))
     ]

@@ -155,6 +155,7 @@ def _layer_type(layer: str, kind_type: str) -> pa.DataType:
                     *[pa.field(n, pa.string()) for n in ("unit", "dimension")],
                     pa.field("si_value", pa.float64()),
                     *[pa.field(n, pa.string()) for n in ("si_unit", "modifier", "iso")],
+                    pa.field("counted", pa.struct(_span_fields())),
                 ]
             )
         )
@@ -360,6 +361,7 @@ def _layer_array(
             "si_unit": pa.array(q["si_units"], pa.string()),
             "modifier": pa.array(q["modifiers"], pa.string()),
             "iso": pa.array(q["isos"], pa.string()),
+            "counted": _optional_span(q["counted_starts"], q["counted_ends"]),
         }
         return _list_array(q["offsets"], children, type)
     if layer == "quotes":

@@ -112,6 +112,14 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
             push_opt_str(out, q.modifier.map(|m| m.name()));
             out.push_str(",\"iso\":");
             push_opt_str(out, q.iso.as_deref());
+            out.push_str(",\"counted\":");
+            match q.counted {
+                Some(c) => {
+                    span(out, cur.get(c.start), cur.get(c.end));
+                    out.push('}');
+                }
+                None => out.push_str("null"),
+            }
             out.push('}');
         }
         out.push(']');

@@ -30,6 +30,10 @@
 //!   three digits `199` (reduced precision, as `19` is a century), a span of
 //!   years `2012/2013`, a time `14:15`, `14:00Z` with a zone). `’90s` is taken as the 1990s
 //!   (`’20s` as the 2020s: two-digit decades below 30 are this century).
+//! - A count (`cardinal`, or a range with no unit) carries `counted`, the
+//!   noun phrase after it up to its first plural noun (`36 league games`;
+//!   after `one`, the next noun: `one hand`), passing `of` and a determiner
+//!   (`two of Johnson's deputies` stops at the name; `35m of its devices`).
 //! - Ordinals carry their number (`21st` → 21) and no unit.
 //! - `m` after a number is million (money, counts) or metres (sizes: `a
 //!   1.2m-high wall`, `2m tall`, `1 m` with a space); `k` is thousand, or
@@ -46,7 +50,7 @@ mod number;
 mod parse;
 mod tables;
 
-use crate::token::Token;
+use crate::token::{Span, Token};
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,6 +164,9 @@ pub struct Quantity {
     pub modifier: Option<Modifier>,
     /// ISO 8601 form of a date or time, where determined.
     pub iso: Option<String>,
+    /// What a plain count counts: the noun phrase after it, up to its plural
+    /// head (`1.2m people`, `36 league games`, `one of the students`).
+    pub counted: Option<Span>,
 }
 
 impl Quantity {

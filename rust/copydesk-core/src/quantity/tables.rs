@@ -177,6 +177,12 @@ pub struct Currency {
     pub code: &'static str,
 }
 
+/// Classes of `counted_nouns.tsv`.
+pub const COUNTED_PLURAL: u8 = 1;
+pub const COUNTED_STOP: u8 = 2;
+pub const COUNTED_OF: u8 = 4;
+pub const COUNTED_SKIP: u8 = 8;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum WordClass {
     Unit,
@@ -220,6 +226,8 @@ pub struct Tables {
     /// Modifiers written after a mention (`or more`), matched forwards.
     pub modifiers_after: Phrases<Modifier>,
     pub calendar: HashMap<&'static str, Calendar>,
+    /// The words of `counted_nouns.tsv`, lower case -> class bits (`COUNTED_*`).
+    pub counted: HashMap<&'static str, u8>,
     /// Words that may start a mention.
     pub starts: StartFilter,
     /// Number words only.
@@ -345,6 +353,21 @@ impl Tables {
             }
         }
 
+        let mut counted: HashMap<&'static str, u8> = HashMap::default();
+        for line in lines(include_str!("../../data/counted_nouns.tsv")) {
+            let (class, forms) = line.split_once('\t').expect("counted_nouns.tsv: two columns");
+            let bit = match class {
+                "plural" => COUNTED_PLURAL,
+                "stop" => COUNTED_STOP,
+                "of" => COUNTED_OF,
+                "skip" => COUNTED_SKIP,
+                other => panic!("counted_nouns.tsv: bad class {other:?}"),
+            };
+            for form in forms.split('|') {
+                *counted.entry(form).or_default() |= bit;
+            }
+        }
+
         let mut word_starts = StartFilter([0; 1024]);
         for w in words.keys() {
             word_starts.insert(w);
@@ -366,6 +389,7 @@ impl Tables {
             modifiers,
             modifiers_after,
             calendar,
+            counted,
             starts,
             word_starts,
         }
@@ -389,6 +413,12 @@ impl Tables {
         let lower = lower_into(w, &mut buf)?;
         // Letter scales (`k`, `M`, `bn`) match only as listed.
         self.words.get(lower).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
+    }
+
+    /// The `counted_nouns.tsv` classes of a word (0 for none), in any case.
+    pub fn counted_class(&self, w: &str) -> u8 {
+        let mut buf = [0u8; 32];
+        lower_into(w, &mut buf).and_then(|l| self.counted.get(l).copied()).unwrap_or(0)
     }
 
     pub fn unit_index(&self, canonical: &str) -> Option<usize> {

@@ -9,6 +9,7 @@
 //! (digit groups, number words, phone-number runs) is consumed, so the parse
 //! is linear in the number of tokens.
 
+mod counted;
 mod dates;
 mod digits;
 mod money;
@@ -598,6 +599,7 @@ impl<'a> Parser<'a> {
             si_unit: None,
             modifier: None,
             iso: None,
+            counted: None,
         }
     }
 
@@ -661,6 +663,9 @@ impl<'a> Parser<'a> {
                     q.modifier = Some(hit.value);
                 }
             }
+        }
+        if q.kind == K::Number || (q.kind == K::Range && q.unit.is_none()) {
+            q.counted = self.counted_after(q.end, q.value);
         }
         self.out.push(q);
     }

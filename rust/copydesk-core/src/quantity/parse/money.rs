@@ -7,6 +7,10 @@ impl<'a> Parser<'a> {
     pub(super) fn money_prefix(&mut self, i: usize) -> Option<usize> {
         let hit = self.tb.currency_before.longest(self.s(i), |k| self.tok(i + k))?;
         let j = i + hit.len;
+        // A symbol of several tokens is written as one (`US$`, `Y=`; not `Y = 5`).
+        if (i + 1..j).any(|k| !self.glued(k)) {
+            return None;
+        }
         let neg = self.tok(j).is_some_and(is_minus) && self.is_number(j + 1) && self.glued(j + 1);
         let j = if neg { j + 1 } else { j };
         if !self.is_number(j) || !self.near(j) {
