@@ -333,6 +333,9 @@ mod quantity {
         unit(t, "USD 3bn", "money", 3e9, "USD", "currency", None);
         unit(t, "50p", "money", 0.5, "GBP", "currency", None);
         unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
+        // `Y=` is the wire services' ASCII yen; a symbol of several tokens is written as one.
+        unit("Sony lost 2.70 percent to Y=5,182.", "Y=5,182", "money", 5182.0, "JPY", "currency", None);
+        assert!(q("if Y = 5 then").iter().all(|m| m.kind != QuantityKind::Money));
     }
 
     #[test]
@@ -343,6 +346,9 @@ mod quantity {
         unit("the wall is 2m tall", "2m", "quantity", 2.0, "m", "length", Some(2.0));
         unit("a 5k run", "5k", "quantity", 5.0, "km", "length", Some(5000.0));
         value("5k followers", "5k", "cardinal", 5000.0);
+        // A conversion in brackets says what the `m` measures.
+        unit("the 37m (121ft)-long skeleton", "37m", "quantity", 37.0, "m", "length", Some(37.0));
+        value("a 37m ($50m) deal", "37m", "cardinal", 37e6);
     }
 
     // ---- percentages ---------------------------------------------------------------
@@ -581,6 +587,8 @@ mod quantity {
         nothing("Sweden defeated South Korea 1 – 0 on Monday");
         nothing("Dak Prescott (4) celebrates");
         nothing("the iPhone 11 Pro and the 5G network");
+        nothing("the iPhone 11 Pro and 11 Pro Max, the 737 Max");
+        nothing("Unit 3 at 16-18 Industrial Avenue");
         nothing("Call 07700 900095 or 0161 123 4567 or (541) 754-3010 or 1234 5678.");
         nothing("SCP-173C and a Boeing 777F");
         nothing("24703 L-202");

@@ -228,6 +228,8 @@ pub struct Tables {
     pub calendar: HashMap<&'static str, Calendar>,
     /// The words of `counted_nouns.tsv`, lower case -> class bits (`COUNTED_*`).
     pub counted: HashMap<&'static str, u8>,
+    /// `model_suffixes.txt`: `Pro` in `iPhone 11 Pro`, as written.
+    pub model_suffixes: HashMap<&'static str, ()>,
     /// Words that may start a mention.
     pub starts: StartFilter,
     /// Number words only.
@@ -368,6 +370,8 @@ impl Tables {
             }
         }
 
+        let model_suffixes = lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())).collect();
+
         let mut word_starts = StartFilter([0; 1024]);
         for w in words.keys() {
             word_starts.insert(w);
@@ -390,6 +394,7 @@ impl Tables {
             modifiers_after,
             calendar,
             counted,
+            model_suffixes,
             starts,
             word_starts,
         }

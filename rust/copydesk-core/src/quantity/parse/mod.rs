@@ -560,6 +560,10 @@ impl<'a> Parser<'a> {
             return Some(q);
         }
         if ranged {
+            // `16-18 Industrial Avenue`: an address.
+            if !num.words && self.name_after(num) {
+                return None;
+            }
             q.kind = K::Range;
             return Some(q);
         }

@@ -41,13 +41,18 @@ impl<'a> Parser<'a> {
     }
 
     /// A bare number in brackets after a name is a shirt number (`Prescott (4)`);
-    /// a number before capitalised words ending in `Street` is an address.
+    /// a number before capitalised words ending in `Street` is an address; a
+    /// number before `Pro` or `Max` names a model.
     pub(super) fn name_after(&self, num: &Num<'a>) -> bool {
         let j = num.cur.j;
         if num.cur.suf.is_some() {
             return false;
         }
         // `1600 Pennsylvania Avenue`, `10 Downing Street`: an address.
+        // `737 Max`, `11 Pro Max`: a model's name.
+        if self.near(j) && self.kind(j) == Some(T::Word) && self.tb.model_suffixes.contains_key(self.s(j)) {
+            return true;
+        }
         let mut k = j;
         while k < j + 4 && self.kind(k) == Some(T::Word) && self.s(k).starts_with(|c: char| c.is_uppercase()) {
             if in_list(self.s(k), STREET_WORDS) {

@@ -54,6 +54,16 @@ impl<'a> Parser<'a> {
             if next.is_some_and(|a| in_list(a, LENGTH_WORDS)) {
                 return true;
             }
+            // `37m (121ft)`: a conversion in brackets says what the `m` measures.
+            if next == Some("(") {
+                if let Some(t) = self.cidx(c, 2).filter(|&t| self.is_number(t)) {
+                    if let Some(n) = numeral(self.s(t)) {
+                        if let Some((Tail::Unit(u), _)) = self.tail_at(&self.cur_after(t, n.suffix), false) {
+                            return self.tb.units[u].dimension == "length";
+                        }
+                    }
+                }
+            }
             // `1 m`, `2 m x 3 m`: with a space, metres unless a counted noun follows (`3 m people`).
             if !self.cglued(c, 0) {
                 let counted = next.is_some_and(|a| {
