@@ -132,7 +132,7 @@ impl<V: Copy> Phrases<V> {
             texts.reverse();
         }
         let key = texts[0].to_ascii_lowercase();
-        let title_ok = !NAME_LIKE.contains(&key.as_str());
+        let title_ok = context_of(&key) & ctx::NAME_LIKE == 0;
         self.by_key.entry(key).or_default().push(Form { toks: texts, any_case, title_ok, glued, value });
     }
 
@@ -175,6 +175,65 @@ pub struct Unit {
 #[derive(Debug)]
 pub struct Currency {
     pub code: &'static str,
+}
+
+/// Classes of `context_words.tsv` (bits of [`Tables::context`]).
+pub mod ctx {
+    pub const FUNCTION: u16 = 1;
+    pub const CHANGE: u16 = 1 << 1;
+    pub const AMOUNT: u16 = 1 << 2;
+    pub const LABEL: u16 = 1 << 3;
+    pub const SCORE: u16 = 1 << 4;
+    pub const YEAR: u16 = 1 << 5;
+    pub const LENGTH: u16 = 1 << 6;
+    pub const RACE: u16 = 1 << 7;
+    pub const STREET: u16 = 1 << 8;
+    pub const AMBIGUOUS_CODE: u16 = 1 << 9;
+    pub const NAME_LIKE: u16 = 1 << 10;
+
+    pub(super) fn from_name(name: &str) -> u16 {
+        match name {
+            "function" => FUNCTION,
+            "change" => CHANGE,
+            "amount" => AMOUNT,
+            "label" => LABEL,
+            "score" => SCORE,
+            "year" => YEAR,
+            "length" => LENGTH,
+            "race" => RACE,
+            "street" => STREET,
+            "ambiguous_code" => AMBIGUOUS_CODE,
+            "name_like" => NAME_LIKE,
+            other => panic!("context_words.tsv: bad class {other:?}"),
+        }
+    }
+}
+
+/// `context_words.tsv`: lower-cased word -> its classes, loaded once.
+fn context() -> &'static HashMap<&'static str, u16> {
+    static CONTEXT: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    CONTEXT.get_or_init(load_context)
+}
+
+fn load_context() -> HashMap<&'static str, u16> {
+    let mut context: HashMap<&'static str, u16> = HashMap::default();
+    for line in lines(include_str!("../../data/context_words.tsv")) {
+        let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
+        let bit = ctx::from_name(class);
+        for w in words.split('|') {
+            assert!(!w.bytes().any(|b| b.is_ascii_uppercase()) || bit == ctx::AMBIGUOUS_CODE, "{w:?}");
+            let key: &'static str = if bit == ctx::AMBIGUOUS_CODE { Box::leak(w.to_ascii_lowercase().into_boxed_str()) } else { w };
+            *context.entry(key).or_default() |= bit;
+        }
+    }
+    context
+}
+
+/// The `context_words.tsv` classes of `w` (0 for none), in any ASCII case.
+#[inline]
+pub fn context_of(w: &str) -> u16 {
+    let mut buf = [0u8; 32];
+    lower_into(w, &mut buf).and_then(|l| context().get(l).copied()).unwrap_or(0)
 }
 
 /// Classes of `counted_nouns.tsv`.
@@ -270,11 +329,12 @@ impl Tables {
             assert!(c.len() == 3, "currencies.tsv: three columns: {line:?}");
             let idx = currencies.len();
             currencies.push(Currency { code: c[0] });
-            if !AMBIGUOUS_CODES.contains(&c[0]) {
+            let ambiguous = |code: &str| context_of(code) & ctx::AMBIGUOUS_CODE != 0;
+            if !ambiguous(c[0]) {
                 currency_before.add(c[0], idx, false, false);
             }
             currency_after.add(c[0], (idx, 1.0), false, false);
-            for sym in c[1].split('|').filter(|s| !s.is_empty() && !AMBIGUOUS_CODES.contains(s)) {
+            for sym in c[1].split('|').filter(|s| !s.is_empty() && !ambiguous(s)) {
                 // The first currency listing a symbol is its default.
                 if currency_before
                     .by_key
@@ -420,6 +480,12 @@ impl Tables {
         self.words.get(lower).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
     }
 
+    /// Whether `w` is in any of the `context_words.tsv` classes `class`, in any ASCII case.
+    #[inline]
+    pub fn is(&self, w: &str, class: u16) -> bool {
+        context_of(w) & class != 0
+    }
+
     /// The `counted_nouns.tsv` classes of a word (0 for none), in any case.
     pub fn counted_class(&self, w: &str) -> u8 {
         let mut buf = [0u8; 32];
@@ -430,19 +496,6 @@ impl Tables {
         self.units.iter().position(|u| u.canonical == canonical)
     }
 }
-
-/// ISO 4217 codes that are also words or acronyms in capitals (`TOP 10`,
-/// `PHP 8`, `CAD files`): matched only after the number.
-const AMBIGUOUS_CODES: &[&str] = &[
-    "ALL", "TOP", "CUP", "SOS", "PHP", "CAD", "MAD", "TRY", "PEN", "GEL", "RON", "BOB", "NAD", "TMT", "CVE", "SAR",
-    "MOP", "BAM", "ERN", "GIP", "DOP", "LSL", "SHP", "MGA", "AOA", "KES", "COP", "BND", "ISK", "WST", "SRD",
-];
-
-/// Unit and currency words that are also names or common words when capitalised.
-const NAME_LIKE: &[&str] = &[
-    "stone", "stones", "miles", "pound", "pounds", "bar", "cup", "grain", "hand", "hands", "rand", "real", "mark",
-    "won", "chain", "link", "rod", "pole", "perch", "gill",
-];
 
 fn is_title(w: &str) -> bool {
     let mut cs = w.chars();

@@ -217,10 +217,10 @@ impl<'a> Parser<'a> {
     /// (`1500 troops`) with no word before it that introduces a year.
     pub(super) fn is_year(&self, i: usize) -> bool {
         // `an average of 1500`, `a total of 2000`
-        if i >= 2 && self.s(i - 1) == "of" && in_list(self.s(i - 2), AMOUNT_NOUNS) {
+        if i >= 2 && self.s(i - 1) == "of" && self.tb.is(self.s(i - 2), ctx::AMOUNT) {
             return false;
         }
-        if i > 0 && (in_list(self.s(i - 1), YEAR_WORDS) || self.tb.calendar.contains_key(self.s(i - 1))) {
+        if i > 0 && (self.tb.is(self.s(i - 1), ctx::YEAR) || self.tb.calendar.contains_key(self.s(i - 1))) {
             return true;
         }
         match self.tok(i + 1) {

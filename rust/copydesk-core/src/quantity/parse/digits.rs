@@ -90,8 +90,8 @@ impl<'a> Parser<'a> {
                     if let Some(b) = numeral(self.s(i + 2))
                         .filter(|b| b.is_plain_integer() && b.suffix.is_empty() && b.value <= 30.0)
                     {
-                        let context = (i.saturating_sub(5)..i).any(|k| in_list(self.s(k), SCORE_WORDS))
-                            || self.tok(i + 3).is_some_and(|w| in_list(w, SCORE_WORDS))
+                        let context = (i.saturating_sub(5)..i).any(|k| self.tb.is(self.s(k), ctx::SCORE))
+                            || self.tok(i + 3).is_some_and(|w| self.tb.is(w, ctx::SCORE))
                             || (i > 0
                                 && self.kind(i - 1) == Some(T::Word)
                                 && self.s(i - 1).starts_with(|c: char| c.is_uppercase()));
@@ -343,7 +343,7 @@ impl<'a> Parser<'a> {
         }
         // A score: `won 3-1`, `a 2-0 win`.
         let after = self.tok(i + 1).unwrap_or("");
-        if self.prev_is(i, SCORE_WORDS) || in_list(after, SCORE_WORDS) || a.value >= b.value {
+        if self.prev_in(i, ctx::SCORE) || self.tb.is(after, ctx::SCORE) || a.value >= b.value {
             return Some(i + 1);
         }
         if sign < 0.0 || self.name_before(i) {

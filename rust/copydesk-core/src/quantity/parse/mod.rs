@@ -18,7 +18,7 @@ mod tail;
 mod words;
 
 use super::number::{numeral, Numeral};
-use super::tables::{Calendar, NumberWord, Tables, WordClass};
+use super::tables::{ctx, Calendar, NumberWord, Tables, WordClass};
 use super::{Modifier, Quantity, QuantityKind as K};
 use crate::token::{Token, TokenKind as T};
 
@@ -75,87 +75,8 @@ pub struct Parser<'a> {
 
 const SPACES: [char; 4] = [' ', '\u{A0}', '\u{2009}', '\u{202F}'];
 
-/// Words after which a capitalised word before a number is not a name.
-#[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
-    "in", "on", "at", "by", "of", "for", "from", "to", "into", "about", "around", "over", "under", "nearly",
-    "almost", "only", "just", "all", "the", "and", "but", "or", "with", "since", "until", "after", "before",
-    "during", "some", "roughly", "approximately", "more", "less", "than", "least", "most", "exactly", "another",
-    "last", "next", "first", "those", "these", "every", "each", "its", "their", "his", "her", "our", "my", "your",
-    "top", "another", "then", "now", "when", "while", "if", "as", "so", "up", "down", "above", "below", "between",
-    "through", "within", "without", "per", "a", "an", "this", "that", "we", "they", "he", "she", "it", "i", "you",
-    "also", "still", "already", "about", "nearly", "another", "almost", "over", "both", "another", "whereas",
-    "against", "because", "although", "though", "yet", "nor", "are", "is", "was", "were", "be", "been", "has",
-    "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "there", "here", "where",
-    "what", "which", "who", "whom", "whose", "why", "how", "no", "not", "like", "unlike", "via", "plus", "minus",
-    "times", "once", "twice", "across", "behind", "beyond", "toward", "towards", "upon", "amid", "among", "around",
-];
-
 const YEAR_MIN: f64 = 1500.0;
 const YEAR_MAX: f64 = 2199.0;
-
-/// Words before `X to Y` that make it a change rather than a range.
-#[rustfmt::skip]
-const CHANGE_WORDS: &[&str] = &[
-    "by", "rose", "fell", "increased", "decreased", "climbed", "jumped", "dropped", "gained", "lost", "declined",
-    "grew", "surged", "slipped", "slumped", "plunged", "soared", "raised", "cut", "reduced", "added", "shed",
-    "narrowed", "widened", "eased", "rising", "falling", "increasing", "decreasing", "up", "down", "rise", "fall",
-    "raise", "lower", "lowered", "boosted", "trimmed", "tumbled", "dipped", "edged", "advanced", "retreated",
-];
-
-/// Nouns before `of` that introduce an amount, not a year: `an average of 1500`.
-#[rustfmt::skip]
-const AMOUNT_NOUNS: &[&str] = &[
-    "average", "total", "maximum", "minimum", "sum", "tally", "price", "cost", "score", "number", "figure", "count",
-    "estimate", "estimated", "budget", "salary", "fine", "bill", "value", "crowd", "capacity", "population",
-    "record", "height", "depth", "distance", "weight", "speed", "rate", "level", "peak", "high", "low", "target",
-];
-
-/// Words before a number that make it a label, not an amount: `category 4`, `page 12`.
-#[rustfmt::skip]
-const LABEL_WORDS: &[&str] = &[
-    "category", "level", "grade", "stage", "phase", "section", "row", "page", "pages", "chapter", "article",
-    "number", "room", "flight", "route", "gate", "platform", "channel", "track", "episode", "season", "game",
-    "round", "tier", "type", "class", "version", "model", "pier", "terminal", "highway", "interstate", "exit",
-    "suite", "block", "item", "clause", "paragraph", "verse", "psalm", "act", "scene", "bus", "series", "part",
-    "vol", "vol.", "volume", "issue", "code", "district", "ward", "precinct", "zone", "week", "day", "match",
-    "lane", "pitch", "court", "hole", "lap", "race", "stage", "heat", "leg", "table", "figure", "fig.", "annex",
-    "appendix", "rule", "law", "resolution", "amendment", "bill", "proposition", "prop", "measure", "no",
-    "junction", "junctions", "posts", "exits", "gates", "platforms", "rooms", "ext", "ext.", "extension", "tel",
-    "tel.", "phone", "fax", "ref", "ref.", "id", "pin", "box", "po",
-];
-
-/// Words that put a hyphenated pair of numbers in a game: `won 3-1`.
-#[rustfmt::skip]
-const SCORE_WORDS: &[&str] = &[
-    "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "beat", "beats", "beating", "drew", "draw",
-    "draws", "defeated", "defeat", "defeats", "victory", "thrashed", "edged", "routed", "hammered", "trailed",
-    "trailing", "led", "leading", "lead", "scoreline", "score", "scored", "aggregate", "loss", "thrashing",
-    "triumph", "tie", "tied", "up", "down", "ahead", "behind", "half-time", "halftime", "full-time", "penalties",
-    "scored", "equaliser", "equalizer", "goal", "goals", "match", "game", "final", "semi-final", "leg",
-];
-
-/// Words before a year: `in 2024 prices`, `since 1990 records` stay years.
-#[rustfmt::skip]
-const YEAR_WORDS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "during", "before", "after", "between", "and", "the",
-    "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall", "year", "season", "through", "circa",
-    "c.", "around", "about", "year's", "election", "census",
-];
-
-/// After `1.2m`, words that make the `m` metres rather than million.
-#[rustfmt::skip]
-const LENGTH_WORDS: &[&str] = &[
-    "tall", "high", "long", "wide", "deep", "thick", "away", "across", "above", "below", "underground",
-    "underwater", "in", "from", "long-", "length", "height", "diameter", "depth", "width", "radius", "span",
-];
-
-/// After `5k`, words that make the `k` kilometres.
-#[rustfmt::skip]
-const RACE_WORDS: &[&str] = &[
-    "run", "runs", "race", "races", "walk", "walks", "swim", "fun", "trail", "loop", "course", "event", "runner",
-    "runners", "parkrun",
-];
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}" | "\u{2212}" | "\u{2010}" | "--")
@@ -223,9 +144,14 @@ impl<'a> Parser<'a> {
         i > 0 && i < self.toks.len() && (g.is_empty() || (g.chars().count() == 1 && g.starts_with(SPACES)))
     }
 
-    /// Token `i - 1`, lower-cased if it is a word.
+    /// Token `i - 1` is one of `list`, in any case.
     fn prev_is(&self, i: usize, list: &[&str]) -> bool {
         i > 0 && in_list(self.s(i - 1), list)
+    }
+
+    /// Token `i - 1` is in a `context_words.tsv` class.
+    fn prev_in(&self, i: usize, class: u16) -> bool {
+        i > 0 && self.tb.is(self.s(i - 1), class)
     }
 
     fn is_number(&self, i: usize) -> bool {

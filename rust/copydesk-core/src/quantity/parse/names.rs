@@ -20,7 +20,7 @@ impl<'a> Parser<'a> {
         if matches!(p, "No" | "No." | "no." | "Nos." | "nos." | "#" | "Number" | "Nr." | "Nr") {
             return true;
         }
-        if self.kind(i - 1) == Some(T::Word) && self.near(i) && !self.glued(i) && in_list(p, LABEL_WORDS) {
+        if self.kind(i - 1) == Some(T::Word) && self.near(i) && !self.glued(i) && self.tb.is(p, ctx::LABEL) {
             return true;
         }
         if self.kind(i - 1) != Some(T::Word) || !self.near(i) || self.glued(i) {
@@ -31,7 +31,7 @@ impl<'a> Parser<'a> {
         if !(cap || has_digit) {
             return false;
         }
-        if in_list(p, FUNCTION_WORDS) || self.tb.calendar.contains_key(p) {
+        if self.tb.is(p, ctx::FUNCTION) || self.tb.calendar.contains_key(p) {
             return false;
         }
         if self.tb.currency_before.longest(p, |_| None).is_some() {
@@ -55,7 +55,7 @@ impl<'a> Parser<'a> {
         }
         let mut k = j;
         while k < j + 4 && self.kind(k) == Some(T::Word) && self.s(k).starts_with(|c: char| c.is_uppercase()) {
-            if in_list(self.s(k), STREET_WORDS) {
+            if self.tb.is(self.s(k), ctx::STREET) {
                 return true;
             }
             k += 1;
@@ -69,9 +69,3 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The last word of a street name: `1600 Pennsylvania Avenue`.
-#[rustfmt::skip]
-const STREET_WORDS: &[&str] = &[
-    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane", "drive", "boulevard", "blvd",
-    "blvd.", "way", "place", "square", "terrace", "crescent", "close", "court", "parkway", "highway", "row",
-];

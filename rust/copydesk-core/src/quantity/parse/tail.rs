@@ -49,9 +49,9 @@ impl<'a> Parser<'a> {
         let next_glued = self.cglued(c, 1);
         if w == "m" {
             if next == Some("-") && next_glued {
-                return self.cw(c, 2).is_some_and(|a| in_list(a, LENGTH_WORDS));
+                return self.cw(c, 2).is_some_and(|a| self.tb.is(a, ctx::LENGTH));
             }
-            if next.is_some_and(|a| in_list(a, LENGTH_WORDS)) {
+            if next.is_some_and(|a| self.tb.is(a, ctx::LENGTH)) {
                 return true;
             }
             // `37m (121ft)`: a conversion in brackets says what the `m` measures.
@@ -81,10 +81,10 @@ impl<'a> Parser<'a> {
             };
             first.is_some_and(|f| self.is_a(f))
         };
-        if next.is_some_and(|a| in_list(a, RACE_WORDS)) {
+        if next.is_some_and(|a| self.tb.is(a, ctx::RACE)) {
             return true;
         }
-        if next == Some("-") && next_glued && self.cw(c, 2).is_some_and(|a| in_list(a, RACE_WORDS)) {
+        if next == Some("-") && next_glued && self.cw(c, 2).is_some_and(|a| self.tb.is(a, ctx::RACE)) {
             return true;
         }
         after_a && !self.ckind(c, 1).is_some_and(|k| k == T::Word)
@@ -102,7 +102,7 @@ impl<'a> Parser<'a> {
         let unit = self.tb.unit_forms.longest(w0, words);
         let cur = cur.filter(|h| !h.glued || glued0);
         // `2 in thick`: a glued-only form after a space, when a size follows.
-        let sized = |n: usize| self.cw(c, n).is_some_and(|w| in_list(w, LENGTH_WORDS) && w != "in");
+        let sized = |n: usize| self.cw(c, n).is_some_and(|w| self.tb.is(w, ctx::LENGTH) && w != "in");
         let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len));
         match (cur, unit) {
             (Some(cu), Some(u)) if u.len > cu.len => Some((Tail::Unit(u.value), u.len)),
@@ -196,7 +196,7 @@ impl<'a> Parser<'a> {
         // `rose 5% to 7%`, `increased by $43bn to $419bn`: a change, not a range
         // (`dropped by 1 to 1.5 degrees` is one: checked below by the ratio).
         let by = before.eq_ignore_ascii_case("by");
-        if to && !from && !between && !by && in_list(before, CHANGE_WORDS) {
+        if to && !from && !between && !by && self.tb.is(before, ctx::CHANGE) {
             return;
         }
         let mut j = if up_to { ct + 2 } else { ct + 1 };

@@ -129,7 +129,7 @@ impl<'a> Parser<'a> {
                 // `a third goal`, `a second term`: an ordinal after all.
                 if let Some(w) = self.tok(k).filter(|_| self.kind(k) == Some(T::Word)) {
                     let noun = w.chars().all(|c| c.is_lowercase())
-                        && !in_list(w, FUNCTION_WORDS)
+                        && !self.tb.is(w, ctx::FUNCTION)
                         && !in_list(
                             w,
                             &[
