@@ -241,6 +241,7 @@ pub const COUNTED_PLURAL: u8 = 1;
 pub const COUNTED_STOP: u8 = 2;
 pub const COUNTED_OF: u8 = 4;
 pub const COUNTED_SKIP: u8 = 8;
+pub const COUNTED_PER: u8 = 16;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum WordClass {
@@ -423,6 +424,7 @@ impl Tables {
                 "stop" => COUNTED_STOP,
                 "of" => COUNTED_OF,
                 "skip" => COUNTED_SKIP,
+                "per" => COUNTED_PER,
                 other => panic!("counted_nouns.tsv: bad class {other:?}"),
             };
             for form in forms.split('|') {
@@ -492,6 +494,13 @@ impl Tables {
         lower_into(w, &mut buf).and_then(|l| self.counted.get(l).copied()).unwrap_or(0)
     }
 
+    /// A noun a price is given per (`share` in `63 cents per share`), as the table spells it.
+    pub fn per_noun(&self, w: &str) -> Option<&'static str> {
+        let mut buf = [0u8; 32];
+        let lower = lower_into(w, &mut buf)?;
+        self.counted.get_key_value(lower).filter(|(_, class)| **class & COUNTED_PER != 0).map(|(k, _)| *k)
+    }
+
     pub fn unit_index(&self, canonical: &str) -> Option<usize> {
         self.units.iter().position(|u| u.canonical == canonical)
     }
@@ -508,4 +517,14 @@ fn any_case(form: &str) -> bool {
     form.len() >= 3
         && form.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'.' | b'-'))
         && form.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// The unit of a price per something: `USD/bbl`, `GBP/month`, `USD/share`.
+/// Interned, so that a mention's unit stays a `&'static str`; the set is
+/// bounded by the currency table times the units and per-nouns.
+pub fn rate_unit(currency: &'static str, per: &'static str) -> &'static str {
+    use std::sync::Mutex;
+    static RATES: OnceLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> = OnceLock::new();
+    let mut rates = RATES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    rates.entry((currency, per)).or_insert_with(|| Box::leak(format!("{currency}/{per}").into_boxed_str()))
 }

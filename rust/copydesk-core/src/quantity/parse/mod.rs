@@ -431,8 +431,15 @@ impl<'a> Parser<'a> {
         }
         // A range: `300-400 km`, `10 to 15 years`, `between 5 and 10 per cent`, `$5-$10`.
         self.range(&mut num, &mut tail);
-        let q = self.classify(&num, tail)?;
-        let next = num.cur.j;
+        let mut q = self.classify(&num, tail)?;
+        let mut next = num.cur.j;
+        if let (Some("currency"), Some(code)) = (q.dimension, q.unit) {
+            if let Some((unit, c)) = self.rate_after(num.cur, code) {
+                q.unit = Some(unit);
+                q.end = c.end;
+                next = c.j;
+            }
+        }
         self.push(q, num.first);
         Some(next)
     }

@@ -2,13 +2,14 @@
 //! `USD 3bn`, `RM79`, `$US113`.
 
 use super::*;
+use crate::quantity::tables::rate_unit;
 
 impl<'a> Parser<'a> {
     pub(super) fn money_prefix(&mut self, i: usize) -> Option<usize> {
         let hit = self.tb.currency_before.longest(self.s(i), |k| self.tok(i + k))?;
         let j = i + hit.len;
-        // A symbol of several tokens is written as one (`US$`, `Y=`; not `Y = 5`).
-        if (i + 1..j).any(|k| !self.glued(k)) {
+        // `Y=` (the wire services' yen) only as written, glued to its number: not `Y = 5`.
+        if self.s(j - 1) == "=" && (i + 1..=j).any(|k| !self.glued(k)) {
             return None;
         }
         let neg = self.tok(j).is_some_and(is_minus) && self.is_number(j + 1) && self.glued(j + 1);
@@ -55,6 +56,31 @@ impl<'a> Parser<'a> {
             }
         }
         self.finish(num).or(Some(j + 1))
+    }
+
+    /// A price per unit after money: `$58.24 per barrel`, `£3,500 a month`,
+    /// `63 cents per share`. Returns the rate's unit and where it ends; not
+    /// `$3bn a year ago`, which dates the sum.
+    pub(super) fn rate_after(&self, c: Cur<'a>, currency: &'static str) -> Option<(&'static str, Cur<'a>)> {
+        if c.suf.is_some() {
+            return None;
+        }
+        let t = self.cidx(&c, 0)?;
+        let w = self.tok(t)?;
+        let per = w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+        if !per || self.glued(t) || !self.near(t) || !self.near(t + 1) {
+            return None;
+        }
+        let c1 = self.adv(c, 1);
+        let (unit, c2) = match self.tail_at(&c1, false) {
+            Some((Tail::Unit(u), n)) => (self.tb.units[u].canonical, self.adv(c1, n)),
+            _ if self.kind(t + 1) == Some(T::Word) => (self.tb.per_noun(self.s(t + 1))?, self.adv(c1, 1)),
+            _ => return None,
+        };
+        if self.cw(&c2, 0).is_some_and(|w| in_list(w, &["ago", "earlier", "later", "before", "previously"])) {
+            return None;
+        }
+        Some((rate_unit(currency, unit), c2))
     }
 
     /// Money written as one word: `USD10m`, `RM79`, `EUR50m`, `$US113bn`.
