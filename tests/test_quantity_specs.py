@@ -205,3 +205,41 @@ def test_spec_parsers():
     assert S.same_multiset([1.0, (None, 2.0)], [(None, 2.0000000001), 1.0])
     assert not S.same_multiset([1.0, 1.0], [1.0])
 
+
+def _bench():
+    """benches/quantities_eval.py, imported by path (its NewsQuant mapping rules)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benches" / "quantities_eval.py"
+    spec = importlib.util.spec_from_file_location("quantities_eval", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_newsquant_unit_and_change_mapping():
+    from collections import Counter
+    from types import SimpleNamespace
+
+    b = _bench()
+    units = b.load_units()
+    assert units["%"] == "percentage" and units["USD"] == "dollar" and units["t"] == "metric ton"
+
+    def items(text):
+        return [b.to_item(q, text, units, Counter()) for q in extract(text) if q.kind not in b.NOT_NEWSQUANT]
+
+    got = {(i.value if not isinstance(i.value, tuple) else tuple(i.value), i.unit, i.change) for i in items("The contract was up 19 cents at about 300-400 km, more than 5% above a 45-year-old record.")}
+    assert (19.0, "cent", "=") in got
+    assert ((300.0, 400.0), "kilometre", "~") in got
+    assert (5.0, "percentage", ">") in got
+    assert (45.0, "year of age", "=") in got
+    assert [(i.value, i.unit) for i in items("the 15 year-old students")] == [(15.0, "year of age")]
+    # a counted noun (a string, or a span into the text) is a cardinal's unit, singular
+    text = "Nasdaq rose 17.5 points"
+    q = SimpleNamespace(kind="cardinal", value=17.5, high=None, unit=None, modifier=None, text="17.5", start=12, end=16, counted="Points")
+    assert b.to_item(q, text, units, Counter()).unit == "point"
+    q.counted = SimpleNamespace(start=17, end=23)
+    assert b.to_item(q, text, units, Counter()).unit == "point"
+    assert [b.singular(w) for w in ["people", "homes", "cylinders", "headsets", "job cuts", "bathrooms", "lotteries", "boxes"]] == [
+        "people", "home", "cylinder", "headset", "job cut", "bathroom", "lottery", "box"]
