@@ -475,8 +475,16 @@ def rt_ours(model: str, qs: Sequence[Any]) -> tuple[list[Any], list[Any]]:
             if covered:
                 for v in ends(q):
                     values.append(v)
-                    pairs.append((v, q.unit))
+                    pairs.append((v, spec_unit(q)))
     return values, pairs
+
+
+def spec_unit(q: Any) -> str | None:
+    """The unit a spec compares: the currency of a price per unit (`USD/bbl`
+    -> `USD`), since the specs' money models give no rates."""
+    if q.dimension == "currency" and q.unit and "/" in q.unit:
+        return q.unit.split("/", 1)[0]
+    return q.unit
 
 
 def _pair_eq(g: Any, o: Any) -> bool:
@@ -779,7 +787,7 @@ def _mention_numbers(q: Any, cls: str) -> list[float]:
 def duckling_match(exp: DucklingExpected, q: Any) -> bool:
     if _mention_class(q) != exp.cls:
         return False
-    if exp.units is not None and q.unit not in exp.units:
+    if exp.units is not None and spec_unit(q) not in exp.units:
         return False
     nums = _mention_numbers(q, exp.cls)
     lower = ("less_than", "at_most", "up_to")

@@ -78,6 +78,15 @@ def test_numbers_round_trip(n, style):
     assert qs[0].counted is not None and qs[0].counted.text == "sheep"
 
 
+def test_direction_of_change_and_rates():
+    text = "Shares fell 4.3% to $12.50, crude rose 19 cents to $58.24 per barrel."
+    got = {q.text: q for q in copydesk.quantities(text)}
+    assert got["4.3%"].change == "down" and got["$12.50"].change is None
+    assert got["19 cents"].change == "up" and math.isclose(got["19 cents"].value, 0.19)
+    assert got["$58.24 per barrel"].unit == "USD/bbl" and got["$58.24 per barrel"].dimension == "currency"
+    assert copydesk.analyze(text).to_dict()["quantities"][0]["change"] == "down"
+
+
 def test_what_a_count_counts():
     text = "About 1.2m people live there; 460 Kia and Hyundai vehicles, one of the students and 1000 came."
     got = {q.text: q.counted for q in copydesk.quantities(text)}

@@ -230,7 +230,7 @@ def test_newsquant_unit_and_change_mapping():
         return [b.to_item(q, text, units, Counter()) for q in extract(text) if q.kind not in b.NOT_NEWSQUANT]
 
     got = {(i.value if not isinstance(i.value, tuple) else tuple(i.value), i.unit, i.change) for i in items("The contract was up 19 cents at about 300-400 km, more than 5% above a 45-year-old record.")}
-    assert (19.0, "cent", "=") in got
+    assert (19.0, "cent", "up") in got  # `was up 19 cents`: the direction of the change
     assert ((300.0, 400.0), "kilometre", "~") in got
     assert (5.0, "percentage", ">") in got
     assert (45.0, "year of age", "=") in got

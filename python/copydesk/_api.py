@@ -246,6 +246,8 @@ class Quantity(NamedTuple):
     iso: str | None
     #: What a plain count counts (`1.2m people` -> `people`), None otherwise.
     counted: Span | None = None
+    #: `up` or `down` for the amount of a change (`rose 5%`, `a 19% drop`).
+    change: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = self._asdict()
@@ -281,6 +283,7 @@ def _quantities(text: str, cols: dict[str, Any], rows: slice, offsets: str) -> l
             c["modifiers"][i],
             c["isos"][i],
             span(c["counted_starts"][i], c["counted_ends"][i]),
+            c["changes"][i],
         )
         for i, (s, e) in enumerate(zip(c["starts"], c["ends"]))
     ]

@@ -156,6 +156,7 @@ def _layer_type(layer: str, kind_type: str) -> pa.DataType:
                     pa.field("si_value", pa.float64()),
                     *[pa.field(n, pa.string()) for n in ("si_unit", "modifier", "iso")],
                     pa.field("counted", pa.struct(_span_fields())),
+                    pa.field("change", pa.string()),
                 ]
             )
         )
@@ -362,6 +363,7 @@ def _layer_array(
             "modifier": pa.array(q["modifiers"], pa.string()),
             "iso": pa.array(q["isos"], pa.string()),
             "counted": _optional_span(q["counted_starts"], q["counted_ends"]),
+            "change": pa.array(q["changes"], pa.string()),
         }
         return _list_array(q["offsets"], children, type)
     if layer == "quotes":

@@ -120,6 +120,8 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
                 }
                 None => out.push_str("null"),
             }
+            out.push_str(",\"change\":");
+            push_opt_str(out, q.change.map(|c| c.name()));
             out.push('}');
         }
         out.push(']');

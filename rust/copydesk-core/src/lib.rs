@@ -16,6 +16,6 @@ pub mod quote;
 pub mod token;
 
 pub use analysis::{analyze, analyze_batch, Analysis, Layers};
-pub use quantity::{quantities, Modifier, Quantity, QuantityKind};
+pub use quantity::{quantities, Change, Modifier, Quantity, QuantityKind};
 pub use quote::{quotes, Quote, QuoteKind};
 pub use token::{sentences, tokenize, tokenize_uax29, Span, Token, TokenKind};

@@ -501,9 +501,36 @@ mod quantity {
     // ---- more rules -----------------------------------------------------------------
 
     #[test]
+    fn prices_per_unit() {
+        let t = "crude was up 19 cents at US $58.24 per barrel; a loss of 63 cents per share; a $3,500 a month mortgage";
+        unit(t, "US $58.24 per barrel", "money", 58.24, "USD/bbl", "currency", None);
+        unit(t, "63 cents per share", "money", 0.63, "USD/share", "currency", None);
+        unit(t, "$3,500 a month", "money", 3500.0, "USD/month", "currency", None);
+        // A sum dated by `a year ago` is no rate.
+        unit("profit of $3bn a year ago", "$3bn", "money", 3e9, "USD", "currency", None);
+    }
+
+    #[test]
+    fn direction_of_change() {
+        let change = |text: &str, span: &str| one(text, span).change.map(|c| c.name());
+        let t = "The index fell 0.4 per cent to 13176 while the CAC was down 0.1 per cent at 5884.";
+        assert_eq!(change(t, "0.4 per cent"), Some("down"));
+        assert_eq!(change(t, "13176"), None); // the level reached
+        assert_eq!(change(t, "0.1 per cent"), Some("down"));
+        assert_eq!(change(t, "5884"), None);
+        assert_eq!(change("sales increased by more than 5%", "5%"), Some("up"));
+        assert_eq!(change("expected to grow sales by 35 per cent", "35 per cent"), Some("up"));
+        assert_eq!(change("the Dow lost 190 points, or 0.6%.", "0.6%"), Some("down"));
+        assert_eq!(change("Dow +0.2% FTSE -0.6%", "0.2%"), Some("up"));
+        assert_eq!(change("Dow +0.2% FTSE -0.6%", "-0.6%"), Some("down"));
+        assert_eq!(change("a 19% drop in sales", "19%"), None); // the size of a drop
+        assert_eq!(change("in 2019 sales rose", "2019"), None); // dates never
+    }
+
+    #[test]
     fn money_written_as_one_word() {
         unit("a price of USD10m", "USD10m", "money", 1e7, "USD", "currency", None);
-        unit("for RM79 a month", "RM79", "money", 79.0, "MYR", "currency", None);
+        unit("for RM79 a month", "RM79 a month", "money", 79.0, "MYR/month", "currency", None);
         unit("worth $US55,931,000", "$US55,931,000", "money", 55931000.0, "USD", "currency", None);
         unit("and $A82,615,680", "$A82,615,680", "money", 82615680.0, "AUD", "currency", None);
         let m =

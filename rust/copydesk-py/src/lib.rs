@@ -300,6 +300,7 @@ struct QuantityCsr {
     si_units: Vec<Option<&'static str>>,
     modifiers: Vec<Option<&'static str>>,
     isos: Vec<Option<String>>,
+    changes: Vec<Option<&'static str>>,
     /// The counted noun phrase; -1 for none.
     counted_starts: Vec<i64>,
     counted_ends: Vec<i64>,
@@ -326,6 +327,7 @@ impl QuantityCsr {
             self.si_units.push(q.si_unit);
             self.modifiers.push(q.modifier.map(|m| m.name()));
             self.isos.push(q.iso.clone());
+            self.changes.push(q.change.map(|c| c.name()));
             let (cs, ce) = match q.counted {
                 Some(c) if identity => (c.start as i64, c.end as i64),
                 Some(c) => (cur.to_char(c.start) as i64, cur.to_char(c.end) as i64),
@@ -351,6 +353,7 @@ impl QuantityCsr {
         d.set_item("si_units", self.si_units)?;
         d.set_item("modifiers", self.modifiers)?;
         d.set_item("isos", self.isos)?;
+        d.set_item("changes", self.changes)?;
         d.set_item("counted_starts", self.counted_starts.into_pyarray(py))?;
         d.set_item("counted_ends", self.counted_ends.into_pyarray(py))?;
         Ok(d)

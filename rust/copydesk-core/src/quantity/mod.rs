@@ -34,6 +34,10 @@
 //!   noun phrase after it up to its first plural noun (`36 league games`;
 //!   after `one`, the next noun: `one hand`), passing `of` and a determiner
 //!   (`two of Johnson's deputies` stops at the name; `35m of its devices`).
+//! - An amount right after a verb or word of change carries its direction
+//!   (`rose 5%`, `up 58 points`, `increased by 5%`, `Dow +0.2%`, `lost 190
+//!   points, or 0.6%`); not a level reached (`fell to 13176`, `down 1% at
+//!   5884`) nor the size of a noun (`a 19% drop`).
 //! - Ordinals carry their number (`21st` → 21) and no unit.
 //! - `m` after a number is million (money, counts) or metres (sizes: `a
 //!   1.2m-high wall`, `2m tall`, `1 m` with a space); `k` is thousand, or
@@ -144,6 +148,24 @@ impl Modifier {
     }
 }
 
+/// The direction of a change that an amount measures (`rose 5%`, `fell 190
+/// points`); the words are outside the mention's span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Change {
+    Up = 0,
+    Down = 1,
+}
+
+impl Change {
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Up => "up",
+            Change::Down => "down",
+        }
+    }
+}
+
 /// One numeric mention. Offsets are bytes into the text, end exclusive.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
@@ -167,6 +189,8 @@ pub struct Quantity {
     /// What a plain count counts: the noun phrase after it, up to its plural
     /// head (`1.2m people`, `36 league games`, `one of the students`).
     pub counted: Option<Span>,
+    /// The amount of a rise or a fall (`rose 5%` up, `fell 190 points` down).
+    pub change: Option<Change>,
 }
 
 impl Quantity {

@@ -190,6 +190,8 @@ pub mod ctx {
     pub const STREET: u16 = 1 << 8;
     pub const AMBIGUOUS_CODE: u16 = 1 << 9;
     pub const NAME_LIKE: u16 = 1 << 10;
+    pub const UP: u16 = 1 << 11;
+    pub const DOWN: u16 = 1 << 12;
 
     pub(super) fn from_name(name: &str) -> u16 {
         match name {
@@ -204,6 +206,8 @@ pub mod ctx {
             "street" => STREET,
             "ambiguous_code" => AMBIGUOUS_CODE,
             "name_like" => NAME_LIKE,
+            "up" => UP,
+            "down" => DOWN,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }
