@@ -173,8 +173,10 @@ def singular(word: str) -> str:
         w = IRREGULAR[w]
     elif len(w) > 3 and w.endswith("ies"):
         w = w[:-3] + "y"
-    elif len(w) > 3 and re.search(r"(ss|x|z|ch|sh)es$", w):
-        w = w[:-2]
+    elif len(w) > 4 and w.endswith("men"):
+        w = w[:-3] + "man"  # fishermen
+    elif len(w) > 3 and re.search(r"(ss|us|x|z|ch|sh)es$", w):
+        w = w[:-2]  # boxes, viruses
     elif len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     return " ".join(words[:-1] + [w])
@@ -192,8 +194,10 @@ def counted_noun(q: Any, text: str) -> Optional[str]:
 
 def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     value: Any = (q.value, q.high) if q.kind == "range" and q.high is not None else q.value
-    unit = units.get(q.unit, q.unit) if q.unit else "-"
-    if q.kind == "cardinal":
+    # A price per unit (`USD/bbl`) is CQE's "dollar per barrel".
+    base, _, per = (q.unit or "").partition("/") if q.dimension == "currency" else (q.unit or "", "", "")
+    unit = units.get(base, base) if base else "-"
+    if q.kind == "cardinal" or (q.kind == "range" and not q.unit):
         noun = counted_noun(q, text)
         if noun:
             unit = singular(noun)
@@ -211,6 +215,8 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
                 unit = name
                 stats[f"minor unit -> {name}"] += 1
                 break
+        if per:
+            unit += " per " + units.get(per, per)
     # CQE's one change label gives the direction of a change before a bound
     # (`rose about 1.5%` is `up`), so copydesk's `change` comes first.
     change = getattr(q, "change", None) or CHANGE.get(q.modifier, "=")

@@ -41,6 +41,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let w = self.s(t);
+            if matches!(w, "'s" | "\u{2019}s") {
+                continue; // `two of Johnson's deputies`
+            }
             let class = self.tb.counted_class(w);
             if class & COUNTED_STOP != 0 || self.tb.word(w).is_some() {
                 return None;
@@ -65,7 +68,7 @@ fn is_plural(w: &str, class: u8) -> bool {
         // `fishermen`, `businesswomen`
         return true;
     }
-    if n < 3 || !w.ends_with('s') || w.ends_with("'s") || w.ends_with('\u{2019}') {
+    if n < 3 || !w.ends_with('s') || w.ends_with("'s") || w.ends_with("\u{2019}s") {
         return false;
     }
     if n == 3 {
@@ -105,6 +108,7 @@ mod tests {
         assert_eq!(counted("one hand behind her head"), [("one", Some("hand"))]);
         assert_eq!(counted("one of the students"), [("one", Some("students"))]);
         assert_eq!(counted("35m of its devices"), [("35m", Some("devices"))]);
+        assert_eq!(counted("two of Johnson\u{2019}s deputies"), [("two", Some("Johnson\u{2019}s deputies"))]);
     }
 
     #[test]
