@@ -237,7 +237,7 @@ def test_newsquant_unit_and_change_mapping():
     assert [(i.value, i.unit) for i in items("the 15 year-old students")] == [(15.0, "year of age")]
     # a counted noun (a string, or a span into the text) is a cardinal's unit, singular
     text = "Nasdaq rose 17.5 points"
-    q = SimpleNamespace(kind="cardinal", value=17.5, high=None, unit=None, modifier=None, text="17.5", start=12, end=16, counted="Points")
+    q = SimpleNamespace(kind="cardinal", value=17.5, high=None, unit=None, dimension=None, modifier=None, text="17.5", start=12, end=16, counted="Points")
     assert b.to_item(q, text, units, Counter()).unit == "point"
     q.counted = SimpleNamespace(start=17, end=23)
     assert b.to_item(q, text, units, Counter()).unit == "point"
