@@ -235,6 +235,7 @@ def test_newsquant_unit_and_change_mapping():
     assert (5.0, "percentage", ">") in got
     assert (45.0, "year of age", "=") in got
     assert [(i.value, i.unit) for i in items("the 15 year-old students")] == [(15.0, "year of age")]
+    assert [(i.value, i.unit) for i in items("crude at $58.24 per barrel")] == [(58.24, "dollar per barrel")]
     # a counted noun (a string, or a span into the text) is a cardinal's unit, singular
     text = "Nasdaq rose 17.5 points"
     q = SimpleNamespace(kind="cardinal", value=17.5, high=None, unit=None, dimension=None, modifier=None, text="17.5", start=12, end=16, counted="Points")
