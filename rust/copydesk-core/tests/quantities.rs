@@ -582,6 +582,11 @@ mod quantity {
         nothing("Dak Prescott (4) celebrates");
         nothing("the iPhone 11 Pro and the 5G network");
         nothing("Call 07700 900095 or 0161 123 4567 or (541) 754-3010 or 1234 5678.");
+        nothing("Her number is 92995299770 and the code 12345678.");
+        // Long digit strings written out as amounts (as `normalize` writes them) are not codes.
+        unit("worth 3000000000 GBP", "3000000000 GBP", "money", 3e9, "GBP", "currency", None);
+        unit("a year is 31557600 s", "31557600 s", "quantity", 31557600.0, "s", "duration", Some(31557600.0));
+        value("some 12000000 people", "12000000", "cardinal", 12e6);
         nothing("SCP-173C and a Boeing 777F");
         nothing("24703 L-202");
         nothing("The White House at 1600 Pennsylvania Avenue and 10 Downing Street");

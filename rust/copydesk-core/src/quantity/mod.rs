@@ -38,7 +38,8 @@
 //!   noun follows (`1500 troops`); they are never quantities or ranges.
 //! - Not reported: vague amounts (`dozens of`), a unit without a number,
 //!   phone numbers and codes (eight digits or more, a leading zero, phone
-//!   groups), model and road names (`F-35`, `Boeing 737`, `M25`, `No 10`),
+//!   groups; but an amount written out in full, `3000000000 GBP` or
+//!   `12000000 people`, is one), model and road names (`F-35`, `Boeing 737`, `M25`, `No 10`),
 //!   labels (`category 4`, `page 12`), scores (`won 3-1`, `1 – 0`),
 //!   scientific notation (`1.99×10−30`), digits glued to unknown letters (`5G`).
 

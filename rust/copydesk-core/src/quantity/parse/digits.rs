@@ -18,7 +18,7 @@ impl<'a> Parser<'a> {
         // phone numbers, not amounts: `07700900095`, `92995299770`, `0401`;
         // so is a number right before one (`21 995556144`, `1234 5678`).
         let zone_next = matches!(self.tok(i + 1).and_then(|w| self.tb.calendar.get(w)), Some(Calendar::Zone(_)));
-        if phone_token(s) && !(s.len() == 4 && zone_next) {
+        if phone_token(s) && !(s.len() == 4 && zone_next) && !self.written_out_amount(i) {
             return Some(i + 1);
         }
         if self.is_number(i + 1) && self.near(i + 1) && !self.glued(i + 1) && s.bytes().all(|c| c.is_ascii_digit()) {
@@ -215,6 +215,18 @@ impl<'a> Parser<'a> {
             ordinal: false,
             money: None,
         }
+    }
+
+    /// A long digit string at `i` that is an amount written out in full, as
+    /// `normalize` writes large numbers: no leading zero, and a unit or
+    /// currency after it (`3000000000 GBP`, `31557600 s`) or round thousands
+    /// (`12000000 people`). Phone numbers and codes are neither.
+    fn written_out_amount(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if s.starts_with('0') || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        s.ends_with("000") || self.tail_at(&self.cur_after(i, ""), true).is_some()
     }
 
     /// A run of numbers that is a phone number or a code: `+44 20 7946 0958`,
