@@ -14,7 +14,8 @@
 //! Layout: `number` parses the numeral inside one token; `parse` walks the
 //! tokens (`parse/digits.rs` numbers in digits, `words.rs` number words,
 //! `money.rs` currency prefixes, `dates.rs` dates and times, `tail.rs` scales,
-//! units, composites and ranges, `names.rs` numbers that name things).
+//! units, composites and ranges, `names.rs` numbers that name things);
+//! `normalize` rewrites the mentions found in canonical written forms.
 //!
 //! Values and decisions:
 //! - `value` is the number as written, scaled (`1.2 million` → 1.2e6, `£3bn`
@@ -43,11 +44,17 @@
 //!   labels (`category 4`, `page 12`), scores (`won 3-1`, `1 – 0`),
 //!   scientific notation (`1.99×10−30`), digits glued to unknown letters (`5G`).
 
+mod normalize;
 mod number;
 mod parse;
 mod tables;
 
+pub use normalize::{normalize, KindSet, NormalizeOptions, Normalized, Rewrite, UnitSystem};
+
 use crate::token::Token;
+
+/// Words that may stand between a number and its unit: `two more years`.
+const MORE_WORDS: &[&str] = &["more", "additional", "further", "extra"];
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,6 +103,10 @@ impl QuantityKind {
             QuantityKind::Time => "time",
             QuantityKind::Range => "range",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<QuantityKind> {
+        QuantityKind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 

@@ -410,7 +410,7 @@ impl<'a> Parser<'a> {
         let mut tail = None;
         let mut skip = 0;
         if let Some(w) = self.cw(&c, 0) {
-            if (in_list(w, &["more", "additional", "further", "extra"]) && self.ckind(&c, 0) == Some(T::Word))
+            if (in_list(w, super::MORE_WORDS) && self.ckind(&c, 0) == Some(T::Word))
                 || (num.bare_fraction && self.is_a_word(w))
             {
                 skip = 1;
