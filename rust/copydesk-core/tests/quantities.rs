@@ -587,6 +587,10 @@ mod quantity {
         unit("worth 3000000000 GBP", "3000000000 GBP", "money", 3e9, "GBP", "currency", None);
         unit("a year is 31557600 s", "31557600 s", "quantity", 31557600.0, "s", "duration", Some(31557600.0));
         value("some 12000000 people", "12000000", "cardinal", 12e6);
+        // A unit symbol or currency code after a year-like number makes an amount; a noun keeps the year.
+        unit("they drove 1500 km", "1500 km", "quantity", 1500.0, "km", "length", Some(1.5e6));
+        unit("it cost 2000 USD", "2000 USD", "money", 2000.0, "USD", "currency", None);
+        assert_eq!(one("the 2018 mile record", "2018").kind, QuantityKind::Date);
         nothing("SCP-173C and a Boeing 777F");
         nothing("24703 L-202");
         nothing("The White House at 1600 Pennsylvania Avenue and 10 Downing Street");

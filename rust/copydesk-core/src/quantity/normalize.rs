@@ -40,7 +40,6 @@
 //! length, and offsets map by binary search over the rewrites.
 
 use std::fmt::Write;
-use std::sync::OnceLock;
 
 use super::tables::Tables;
 use super::{Quantity, QuantityKind as K, MORE_WORDS};
@@ -313,18 +312,6 @@ fn ends_with_word(text: &str, w: &str) -> bool {
         && (t.len() == n || !t[t.len() - n - 1].is_ascii_alphanumeric())
 }
 
-/// Canonical units written as words, with their plurals.
-fn plurals() -> &'static [(&'static str, &'static str)] {
-    static PLURALS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    PLURALS.get_or_init(|| {
-        include_str!("../../data/unit_plurals.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_once('\t').expect("unit_plurals.tsv: two columns"))
-            .collect()
-    })
-}
-
 fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) -> bool {
     let (mut low, mut high, mut unit) = (q.value, q.high, q.unit);
     if units == UnitSystem::Si {
@@ -336,7 +323,7 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
         return false;
     }
     let sh = shape(&text[q.start..q.end], &text[..q.start], q.unit);
-    let word_unit = unit.and_then(|u| plurals().iter().find(|(one, _)| *one == u));
+    let word_unit = unit.and_then(|u| Tables::get().unit_plurals.get_key_value(u)).map(|(one, many)| (*one, *many));
     // `-old` stays only where the unit stays a word joined by a hyphen.
     if !sh.after.is_empty() && (word_unit.is_none() || !sh.hyphen) {
         return false;

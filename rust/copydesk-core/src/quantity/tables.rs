@@ -1,5 +1,6 @@
 //! The quantity stage's tables, compiled in from `data/` and parsed once on
-//! first use: units, number words, currencies, modifiers, months and zones.
+//! first use: units (and the plurals of those written as words), number
+//! words, currencies, modifiers, months and zones.
 //!
 //! Multi-word forms (`sq km`, `km/h`, `more than`, `US$`) are cut into tokens
 //! by the tokenizer itself when the tables load, so that a form matches the
@@ -206,6 +207,8 @@ pub enum Calendar {
 
 pub struct Tables {
     pub units: Vec<Unit>,
+    /// Canonical units written as words -> their plurals (`year` -> `years`).
+    pub unit_plurals: HashMap<&'static str, &'static str>,
     /// Unit forms -> index into `units`.
     pub unit_forms: Phrases<usize>,
     pub currencies: Vec<Currency>,
@@ -250,6 +253,12 @@ impl Tables {
                 };
                 unit_forms.add(form, idx, any_case(form), glued);
             }
+        }
+
+        let mut unit_plurals = HashMap::default();
+        for line in lines(include_str!("../../data/unit_plurals.tsv")) {
+            let (one, many) = line.split_once('\t').expect("unit_plurals.tsv: two columns");
+            unit_plurals.insert(one, many);
         }
 
         let mut currencies = Vec::new();
@@ -358,6 +367,7 @@ impl Tables {
         }
         Tables {
             units,
+            unit_plurals,
             unit_forms,
             currencies,
             currency_before,

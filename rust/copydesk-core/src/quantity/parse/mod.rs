@@ -420,11 +420,15 @@ impl<'a> Parser<'a> {
         }
         let mut hyphen_unit = false;
         if let Some((t, n)) = self.tail_at(&self.adv(c, skip), num.money.is_none()) {
-            // `World Cup 2018 day five`: a year before a singular noun, not 2018 days.
+            // `World Cup 2018 day five`: a year before a singular noun, not 2018
+            // days; but a unit symbol or currency code is no noun (`1500 km`, `2000 USD`).
             let c2 = self.adv(c, skip + n);
             let singular = !self.text[..c2.end].ends_with(['s', 'S']);
             let old = self.cw(&c2, 0).is_some_and(|w| w.eq_ignore_ascii_case("old") || w == "-");
-            if !(self.year_like(&num) && singular && !old && c.suf.is_none()) {
+            let symbol = self
+                .cidx(&self.adv(c, skip), 0)
+                .is_some_and(|k| self.symbol(&self.text[self.toks[k].start..c2.end], t));
+            if !(self.year_like(&num) && singular && !old && !symbol && c.suf.is_none()) {
                 tail = Some(t);
                 c = c2;
             }
@@ -508,6 +512,18 @@ impl<'a> Parser<'a> {
         let next = num.cur.j;
         self.push(q, num.first);
         Some(next)
+    }
+
+    /// `written` is the unit's symbol (`km`, `t`, `mph`; not a word unit such
+    /// as `day`) or the currency's ISO code.
+    fn symbol(&self, written: &str, tail: Tail) -> bool {
+        match tail {
+            Tail::Unit(u) => {
+                let canonical = self.tb.units[u].canonical;
+                written == canonical && !self.tb.unit_plurals.contains_key(canonical)
+            }
+            Tail::Currency(m, _) => written == self.tb.currencies[m].code,
+        }
     }
 
     /// Decides the kind of a finished number and builds the mention.
