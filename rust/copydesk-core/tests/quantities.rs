@@ -591,6 +591,10 @@ mod quantity {
         unit("they drove 1500 km", "1500 km", "quantity", 1500.0, "km", "length", Some(1.5e6));
         unit("it cost 2000 USD", "2000 USD", "money", 2000.0, "USD", "currency", None);
         assert_eq!(one("the 2018 mile record", "2018").kind, QuantityKind::Date);
+        // A unit after a dashed pair makes it a range, not a score or a span of years.
+        assert_eq!(one("up to 1–2 km", "1–2 km").high, Some(2.0));
+        assert_eq!(one("some 1500–1600 km", "1500–1600 km").high, Some(1600.0));
+        nothing("they were up 2 – 1 at half-time");
         nothing("SCP-173C and a Boeing 777F");
         nothing("24703 L-202");
         nothing("The White House at 1600 Pennsylvania Avenue and 10 Downing Street");
