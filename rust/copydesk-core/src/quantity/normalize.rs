@@ -9,7 +9,9 @@
 //!   the shortest digits of the value rounded to 15 significant digits, which
 //!   drops the binary noise of scaling and conversion (`0.07 million` →
 //!   `70000`, not `70000.00000000001`). `1.2 million` → `1200000`,
-//!   `twenty-five` → `25`, `half a million` → `500000`.
+//!   `twenty-five` → `25`, `half a million` → `500000`. A whole number
+//!   without a unit that would read as a year (1500 to 2199) keeps its
+//!   thousands separator: `1,500 people`, `fifteen hundred` → `1,500`.
 //! - Ordinals in digits with their English suffix: `21st`, `second` → `2nd`, `11th`.
 //! - Quantities: the number, a space and the canonical unit (`50 miles` →
 //!   `50 mi`, `-5C` → `-5 °C`); `%` and `°` are glued (`12%`, `45°`). Units
@@ -41,6 +43,7 @@
 
 use std::fmt::Write;
 
+use super::parse::{YEAR_MAX, YEAR_MIN};
 use super::tables::Tables;
 use super::{Quantity, QuantityKind as K, MORE_WORDS};
 use crate::token::{tokenize, Token};
@@ -208,7 +211,7 @@ fn write_form(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) -> 
             None => false,
         },
         K::Ordinal => write_ordinal(out, q.value),
-        K::Number => write_number(out, q.value),
+        K::Number => write_count(out, q.value),
         K::Quantity | K::Money | K::Percent | K::Range => write_measure(out, text, q, units),
     }
 }
@@ -223,6 +226,17 @@ fn write_number(out: &mut String, v: f64) -> bool {
     let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
     let _ = write!(out, "{}", if rounded == 0.0 { 0.0 } else { rounded });
     true
+}
+
+/// A number without a unit: a whole number that would read as a year in
+/// plain digits (1500 to 2199) keeps a thousands separator (`1,500`).
+fn write_count(out: &mut String, v: f64) -> bool {
+    if v.fract() == 0.0 && (YEAR_MIN..=YEAR_MAX).contains(&v) {
+        let n = v as u64;
+        let _ = write!(out, "{},{:03}", n / 1000, n % 1000);
+        return true;
+    }
+    write_number(out, v)
 }
 
 fn write_ordinal(out: &mut String, v: f64) -> bool {
@@ -328,7 +342,8 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
     if !sh.after.is_empty() && (word_unit.is_none() || !sh.hyphen) {
         return false;
     }
-    write_number(out, low);
+    let write_end = if unit.is_some() { write_number } else { write_count };
+    write_end(out, low);
     if let Some(high) = high {
         let hyphen = if sh.hyphen && word_unit.is_some() { "-" } else { "" };
         match sh.connector {
@@ -343,7 +358,7 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
                 let _ = write!(out, "{hyphen} and ");
             }
         }
-        write_number(out, high);
+        write_end(out, high);
     }
     let Some(unit) = unit else { return true };
     match word_unit {
@@ -407,6 +422,12 @@ mod tests {
         assert_eq!(norm("5,000 troops and 816 000 voters"), "5000 troops and 816000 voters");
         assert_eq!(norm("one other country"), "1 other country");
         assert_eq!(norm("0.07 million"), "70000");
+        // Plain, these would read as years.
+        assert_eq!(
+            norm("Officials said 1,500 had been counted, and fifteen hundred"),
+            "Officials said 1,500 had been counted, and 1,500"
+        );
+        assert_eq!(norm("1,500 to 2,000 people, 1,500 km and £1,500"), "1,500 to 2,000 people, 1500 km and 1500 GBP");
         // Already canonical: no rewrite.
         let n = norm_with("about 1200000 casualties", NormalizeOptions::default());
         assert_eq!((n.text.as_str(), n.rewrites.len()), ("about 1200000 casualties", 0));

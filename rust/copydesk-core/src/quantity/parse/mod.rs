@@ -90,8 +90,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "times", "once", "twice", "across", "behind", "beyond", "toward", "towards", "upon", "amid", "among", "around",
 ];
 
-const YEAR_MIN: f64 = 1500.0;
-const YEAR_MAX: f64 = 2199.0;
+pub(super) const YEAR_MIN: f64 = 1500.0;
+pub(super) const YEAR_MAX: f64 = 2199.0;
 
 /// Words before `X to Y` that make it a change rather than a range.
 #[rustfmt::skip]
