@@ -9,6 +9,8 @@ Offsets are `str` indices (code points) unless `offsets="bytes"` is asked for.
 from __future__ import annotations
 
 import itertools
+import operator
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple, Sequence, overload
 
@@ -348,6 +350,122 @@ def quotes(text: str, *, offsets: str = "chars", surrogates: str = "error") -> l
     a = analyze(text, layers=("quotes",), offsets=offsets, surrogates=surrogates)
     assert a.quotes is not None
     return a.quotes
+
+
+class Rewrite(NamedTuple):
+    """One mention `normalize` rewrote: `text` at `start:end` of the new text
+    replaces `original` at `original_start:original_end` of the original."""
+
+    text: str
+    start: int
+    end: int
+    original: str
+    original_start: int
+    original_end: int
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text with its mentions in canonical written form, and the map back.
+
+    `text` is the new text, `original` the text given; `rewrites` are the
+    mentions whose written form changed, in order. Between rewrites the two
+    texts are identical, so `to_original` and `to_new` map any offset (a
+    binary search over the rewrites): an offset inside a rewrite maps to the
+    start of what it replaced, its end to the end.
+    """
+
+    text: str
+    original: str
+    rewrites: tuple[Rewrite, ...] = ()
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _original_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [r.start for r in self.rewrites])
+        object.__setattr__(self, "_original_starts", [r.original_start for r in self.rewrites])
+
+    def to_original(self, offset: int) -> int:
+        """The offset in `original` of `offset` (0 to `len(text)`) in `text`; non-decreasing."""
+        offset = operator.index(offset)
+        r = self._rewrite_at(self._starts, offset, len(self.text))
+        if r is None:
+            return offset
+        return r.original_start if offset < r.end else r.original_end + (offset - r.end)
+
+    def to_new(self, offset: int) -> int:
+        """The offset in `text` of `offset` (0 to `len(original)`) in `original`; non-decreasing."""
+        offset = operator.index(offset)
+        r = self._rewrite_at(self._original_starts, offset, len(self.original))
+        if r is None:
+            return offset
+        return r.start if offset < r.original_end else r.end + (offset - r.original_end)
+
+    def _rewrite_at(self, starts: list[int], offset: int, limit: int) -> Rewrite | None:
+        """The last rewrite starting at or before `offset`."""
+        if not 0 <= offset <= limit:
+            raise IndexError(f"offset {offset} out of range 0..{limit}")
+        i = bisect_right(starts, offset) - 1
+        return self.rewrites[i] if i >= 0 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The new text and the rewrites' offsets and kinds."""
+        return {
+            "text": self.text,
+            "rewrites": [
+                {
+                    "start": r.start,
+                    "end": r.end,
+                    "original_start": r.original_start,
+                    "original_end": r.original_end,
+                    "kind": r.kind,
+                }
+                for r in self.rewrites
+            ],
+        }
+
+
+def normalize(
+    text: str,
+    *,
+    units: str = "canonical",
+    kinds: Iterable[str] | str | None = None,
+    surrogates: str = "error",
+) -> Normalized:
+    """`text` with every number, quantity, sum of money and percentage written
+    in one canonical form, and a map from the new offsets to the old.
+
+    Numbers in plain digits (`1.2 million` -> `1200000`, `twenty-five` -> `25`),
+    ordinals as `21st`, units as their canonical symbols (`50 miles` -> `50 mi`;
+    `units="si"`: `80467.2 m`), money as amount and ISO code (`£3bn` ->
+    `3000000000 GBP`), `12%`, ranges with an en dash (`300–400 km`), dates and
+    times as ISO 8601 when asked for. Modifiers (`around`) stay as written.
+    The forms are listed in docs/DESIGN.md (under "Quantity").
+
+    `kinds` names the quantity kinds to rewrite (see `QUANTITY_KINDS`; a
+    comma-separated string works too); the default is every kind but `date`
+    and `time`. With `surrogates="replace"` a lone surrogate is U+FFFD in
+    `.text`.
+    """
+    if isinstance(kinds, str):
+        kinds = [k.strip() for k in kinds.split(",") if k.strip()]
+    r = _core.normalize(text, units=units, kinds=None if kinds is None else list(kinds), surrogates=surrogates)
+    new = r["text"]
+    rewrites = tuple(
+        Rewrite(new[s:e], s, e, text[os:oe], os, oe, QUANTITY_KINDS[k])
+        for s, e, os, oe, k in zip(
+            r["starts"].tolist(),
+            r["ends"].tolist(),
+            r["original_starts"].tolist(),
+            r["original_ends"].tolist(),
+            r["kinds"].tolist(),
+        )
+    )
+    return Normalized(new, text, rewrites)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ def tokenize(
     text: str, mode: str = "ud", offsets: str = "chars", surrogates: str = "error"
 ) -> dict[str, npt.NDArray[np.int64] | npt.NDArray[np.uint8]]: ...
 def sentences(text: str, offsets: str = "chars", surrogates: str = "error") -> dict[str, npt.NDArray[np.int64]]: ...
+def normalize(
+    text: str, units: str = "canonical", kinds: list[str] | None = None, surrogates: str = "error"
+) -> dict[str, Any]: ...
 def analyze_batch(
     texts: list[str],
     tokens: bool = True,

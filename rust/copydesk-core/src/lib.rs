@@ -16,6 +16,9 @@ pub mod quote;
 pub mod token;
 
 pub use analysis::{analyze, analyze_batch, Analysis, Layers};
-pub use quantity::{quantities, Change, Modifier, Quantity, QuantityKind};
+pub use quantity::{
+    normalize, quantities, Change, KindSet, Modifier, NormalizeOptions, Normalized, Quantity, QuantityKind, Rewrite,
+    UnitSystem,
+};
 pub use quote::{quotes, Quote, QuoteKind};
 pub use token::{sentences, tokenize, tokenize_uax29, Span, Token, TokenKind};

@@ -617,6 +617,19 @@ mod quantity {
         nothing("the iPhone 11 Pro and 11 Pro Max, the 737 Max");
         nothing("Unit 3 at 16-18 Industrial Avenue");
         nothing("Call 07700 900095 or 0161 123 4567 or (541) 754-3010 or 1234 5678.");
+        nothing("Her number is 92995299770 and the code 12345678.");
+        // Long digit strings written out as amounts (as `normalize` writes them) are not codes.
+        unit("worth 3000000000 GBP", "3000000000 GBP", "money", 3e9, "GBP", "currency", None);
+        unit("a year is 31557600 s", "31557600 s", "quantity", 31557600.0, "s", "duration", Some(31557600.0));
+        value("some 12000000 people", "12000000", "cardinal", 12e6);
+        // A unit symbol or currency code after a year-like number makes an amount; a noun keeps the year.
+        unit("they drove 1500 km", "1500 km", "quantity", 1500.0, "km", "length", Some(1.5e6));
+        unit("it cost 2000 USD", "2000 USD", "money", 2000.0, "USD", "currency", None);
+        assert_eq!(one("the 2018 mile record", "2018").kind, QuantityKind::Date);
+        // A unit after a dashed pair makes it a range, not a score or a span of years.
+        assert_eq!(one("up to 1–2 km", "1–2 km").high, Some(2.0));
+        assert_eq!(one("some 1500–1600 km", "1500–1600 km").high, Some(1600.0));
+        nothing("they were up 2 – 1 at half-time");
         nothing("SCP-173C and a Boeing 777F");
         nothing("24703 L-202");
         nothing("The White House at 1600 Pennsylvania Avenue and 10 Downing Street");

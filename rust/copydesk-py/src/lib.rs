@@ -198,6 +198,78 @@ fn sentences<'py>(py: Python<'py>, text: &Bound<'py, PyString>, offsets: &str, s
     cols.into_py(py, false)
 }
 
+/// normalize(text, units="canonical", kinds=None, surrogates="error") -> dict
+///
+/// The text with each mention rewritten in its canonical written form
+/// (`text`), and the rewrites as arrays of code-point offsets: `starts`,
+/// `ends` in the new text, `original_starts`, `original_ends` in `text`, and
+/// `kinds` (codes into `QUANTITY_KINDS`). `kinds` names the kinds to rewrite
+/// (default: all but `date` and `time`); `units` is `canonical` or `si`.
+#[pyfunction]
+#[pyo3(signature = (text, units = "canonical", kinds = None, surrogates = "error"))]
+fn normalize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    units: &str,
+    kinds: Option<Vec<String>>,
+    surrogates: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let options = core::NormalizeOptions { units: parse_units(units)?, kinds: parse_kinds(kinds.as_deref())? };
+    let s = utf8(text, replace(surrogates)?)?;
+    let (new_text, cols) = py.detach(|| {
+        let found = core::quantities(&s, &core::tokenize(&s));
+        let n = core::normalize(&s, &found, &options);
+        let mut cols = RewriteColumns::default();
+        let (mut old, mut new) = (CharCursor::new(&s), CharCursor::new(&n.text));
+        for r in &n.rewrites {
+            cols.starts.push(new.to_char(r.start) as i64);
+            cols.ends.push(new.to_char(r.end) as i64);
+            cols.original_starts.push(old.to_char(r.original_start) as i64);
+            cols.original_ends.push(old.to_char(r.original_end) as i64);
+            cols.kinds.push(r.kind as u8);
+        }
+        (n.text, cols)
+    });
+    let d = PyDict::new(py);
+    d.set_item("text", new_text)?;
+    d.set_item("starts", cols.starts.into_pyarray(py))?;
+    d.set_item("ends", cols.ends.into_pyarray(py))?;
+    d.set_item("original_starts", cols.original_starts.into_pyarray(py))?;
+    d.set_item("original_ends", cols.original_ends.into_pyarray(py))?;
+    d.set_item("kinds", cols.kinds.into_pyarray(py))?;
+    Ok(d)
+}
+
+#[derive(Default)]
+struct RewriteColumns {
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    original_starts: Vec<i64>,
+    original_ends: Vec<i64>,
+    kinds: Vec<u8>,
+}
+
+fn parse_units(s: &str) -> PyResult<core::UnitSystem> {
+    core::UnitSystem::from_name(s)
+        .ok_or_else(|| CopydeskError::new_err(format!("units must be 'canonical' or 'si', not {s:?}")))
+}
+
+/// Kind names to a set; `None` is the default set.
+fn parse_kinds(names: Option<&[String]>) -> PyResult<core::KindSet> {
+    let Some(names) = names else { return Ok(core::KindSet::DEFAULT) };
+    names
+        .iter()
+        .map(|n| {
+            core::QuantityKind::from_name(n).ok_or_else(|| {
+                CopydeskError::new_err(format!(
+                    "unknown quantity kind {n:?}; available: {}",
+                    quantity_kind_names().join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
 /// The row offsets of a CSR layer for `n` documents, before any row: `[0]`.
 fn row_offsets(n: usize) -> Vec<i64> {
     let mut offsets = Vec::with_capacity(n + 1);
@@ -601,6 +673,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CopydeskError", m.py().get_type::<CopydeskError>())?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_jsonl, m)?)?;

@@ -14,7 +14,8 @@
 //! Layout: `number` parses the numeral inside one token; `parse` walks the
 //! tokens (`parse/digits.rs` numbers in digits, `words.rs` number words,
 //! `money.rs` currency prefixes, `dates.rs` dates and times, `tail.rs` scales,
-//! units, composites and ranges, `names.rs` numbers that name things).
+//! units, composites and ranges, `names.rs` numbers that name things);
+//! `normalize` rewrites the mentions found in canonical written forms.
 //!
 //! Values and decisions:
 //! - `value` is the number as written, scaled (`1.2 million` → 1.2e6, `£3bn`
@@ -46,13 +47,17 @@
 //!   noun follows (`1500 troops`); they are never quantities or ranges.
 //! - Not reported: vague amounts (`dozens of`), a unit without a number,
 //!   phone numbers and codes (eight digits or more, a leading zero, phone
-//!   groups), model and road names (`F-35`, `Boeing 737`, `M25`, `No 10`),
+//!   groups; but an amount written out in full, `3000000000 GBP` or
+//!   `12000000 people`, is one), model and road names (`F-35`, `Boeing 737`, `M25`, `No 10`),
 //!   labels (`category 4`, `page 12`), scores (`won 3-1`, `1 – 0`),
 //!   scientific notation (`1.99×10−30`), digits glued to unknown letters (`5G`).
 
+mod normalize;
 mod number;
 mod parse;
 mod tables;
+
+pub use normalize::{normalize, KindSet, NormalizeOptions, Normalized, Rewrite, UnitSystem};
 
 use crate::token::{Span, Token};
 
@@ -103,6 +108,10 @@ impl QuantityKind {
             QuantityKind::Time => "time",
             QuantityKind::Range => "range",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<QuantityKind> {
+        QuantityKind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The quantity stage's tables, compiled in from `data/` and parsed once on
-//! first use: units, number words, currencies, modifiers, months and zones.
+//! first use: units (and the plurals of those written as words), number
+//! words, currencies, modifiers, months and zones.
 //!
 //! Multi-word forms (`sq km`, `km/h`, `more than`, `US$`) are cut into tokens
 //! by the tokenizer itself when the tables load, so that a form matches the
@@ -276,6 +277,8 @@ pub enum Calendar {
 
 pub struct Tables {
     pub units: Vec<Unit>,
+    /// Canonical units written as words -> their plurals (`year` -> `years`).
+    pub unit_plurals: HashMap<&'static str, &'static str>,
     /// Unit forms -> index into `units`.
     pub unit_forms: Phrases<usize>,
     pub currencies: Vec<Currency>,
@@ -324,6 +327,12 @@ impl Tables {
                 };
                 unit_forms.add(form, idx, any_case(form), glued);
             }
+        }
+
+        let mut unit_plurals = HashMap::default();
+        for line in lines(include_str!("../../data/unit_plurals.tsv")) {
+            let (one, many) = line.split_once('\t').expect("unit_plurals.tsv: two columns");
+            unit_plurals.insert(one, many);
         }
 
         let mut currencies = Vec::new();
@@ -451,6 +460,7 @@ impl Tables {
         }
         Tables {
             units,
+            unit_plurals,
             unit_forms,
             currencies,
             currency_before,
@@ -496,6 +506,12 @@ impl Tables {
     pub fn counted_class(&self, w: &str) -> u8 {
         let mut buf = [0u8; 32];
         lower_into(w, &mut buf).and_then(|l| self.counted.get(l).copied()).unwrap_or(0)
+    }
+
+    /// `more` in `two more years`, `eight more picks`: a word between a number
+    /// and its unit or noun (the `skip` class of `counted_nouns.tsv`).
+    pub fn is_more(&self, w: &str) -> bool {
+        self.counted_class(w) & COUNTED_SKIP != 0
     }
 
     /// A noun a price is given per (`share` in `63 cents per share`), as the table spells it.

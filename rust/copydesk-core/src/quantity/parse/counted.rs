@@ -10,7 +10,7 @@
 //! `MAX_WORDS` tokens past the number, so the stage stays linear.
 
 use super::Parser;
-use crate::quantity::tables::{COUNTED_OF, COUNTED_PLURAL, COUNTED_SKIP, COUNTED_STOP};
+use crate::quantity::tables::{COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
 /// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
@@ -31,7 +31,7 @@ impl<'a> Parser<'a> {
             if self.near(j) && self.kind(j) == Some(T::Word) && self.tb.counted_class(self.s(j)) & COUNTED_OF != 0 {
                 j += 1;
             }
-        } else if self.kind(j) == Some(T::Word) && self.tb.counted_class(self.s(j)) & COUNTED_SKIP != 0 {
+        } else if self.kind(j) == Some(T::Word) && self.tb.is_more(self.s(j)) {
             // `eight more picks`
             j += 1;
         }

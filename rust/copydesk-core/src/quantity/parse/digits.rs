@@ -18,7 +18,7 @@ impl<'a> Parser<'a> {
         // phone numbers, not amounts: `07700900095`, `92995299770`, `0401`;
         // so is a number right before one (`21 995556144`, `1234 5678`).
         let zone_next = matches!(self.tok(i + 1).and_then(|w| self.tb.calendar.get(w)), Some(Calendar::Zone(_)));
-        if phone_token(s) && !(s.len() == 4 && zone_next) {
+        if phone_token(s) && !(s.len() == 4 && zone_next) && !self.written_out_amount(i) {
             return Some(i + 1);
         }
         if self.is_number(i + 1) && self.near(i + 1) && !self.glued(i + 1) && s.bytes().all(|c| c.is_ascii_digit()) {
@@ -83,7 +83,7 @@ impl<'a> Parser<'a> {
             return self.slashed(i, sign, first);
         }
         let n = numeral(s)?;
-        // `South Korea 1 – 0`, `won 3 - 1`: a score.
+        // `South Korea 1 – 0`, `won 3 - 1`: a score; but not with a unit (`up to 1–2 km`).
         if n.is_plain_integer() && n.suffix.is_empty() && n.value <= 30.0 && sign > 0.0 {
             if let (Some(d), true) = (self.tok(i + 1), self.is_number(i + 2)) {
                 if is_dash(d) && self.near(i + 1) && self.near(i + 2) {
@@ -95,17 +95,17 @@ impl<'a> Parser<'a> {
                             || (i > 0
                                 && self.kind(i - 1) == Some(T::Word)
                                 && self.s(i - 1).starts_with(|c: char| c.is_uppercase()));
-                        if n.value >= b.value || context {
+                        if n.value >= b.value || (context && !self.measured(i + 2)) {
                             return Some(i + 3);
                         }
                     }
                 }
             }
         }
-        // `2012–13`, `1990 - 2000`: a span of years.
+        // `2012–13`, `1990 - 2000`: a span of years; with a unit, a range (`1500–1600 km`).
         if n.is_plain_integer() && n.int_text.len() == 4 && n.suffix.is_empty() && sign > 0.0 {
             if let (Some(d), true) = (self.tok(i + 1), self.is_number(i + 2)) {
-                if is_dash(d) && self.near(i + 1) && self.near(i + 2) {
+                if is_dash(d) && self.near(i + 1) && self.near(i + 2) && !self.measured(i + 2) {
                     if let Some(b) = numeral(self.s(i + 2)) {
                         if let Some(iso) = year_span(&n, &b) {
                             let q = self.date(first, self.toks[i + 2].end, iso);
@@ -215,6 +215,23 @@ impl<'a> Parser<'a> {
             ordinal: false,
             money: None,
         }
+    }
+
+    /// The number token at `i` has a unit, currency or percent sign after it.
+    fn measured(&self, i: usize) -> bool {
+        numeral(self.s(i)).is_some_and(|n| self.tail_at(&self.cur_after(i, n.suffix), true).is_some())
+    }
+
+    /// A long digit string at `i` that is an amount written out in full, as
+    /// `normalize` writes large numbers: no leading zero, and a unit or
+    /// currency after it (`3000000000 GBP`, `31557600 s`) or round thousands
+    /// (`12000000 people`). Phone numbers and codes are neither.
+    fn written_out_amount(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if s.starts_with('0') || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        s.ends_with("000") || self.tail_at(&self.cur_after(i, ""), true).is_some()
     }
 
     /// A run of numbers that is a phone number or a code: `+44 20 7946 0958`,

@@ -75,8 +75,8 @@ pub struct Parser<'a> {
 
 const SPACES: [char; 4] = [' ', '\u{A0}', '\u{2009}', '\u{202F}'];
 
-const YEAR_MIN: f64 = 1500.0;
-const YEAR_MAX: f64 = 2199.0;
+pub(super) const YEAR_MIN: f64 = 1500.0;
+pub(super) const YEAR_MAX: f64 = 2199.0;
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}" | "\u{2212}" | "\u{2010}" | "--")
@@ -337,7 +337,7 @@ impl<'a> Parser<'a> {
         let mut tail = None;
         let mut skip = 0;
         if let Some(w) = self.cw(&c, 0) {
-            if (in_list(w, &["more", "additional", "further", "extra"]) && self.ckind(&c, 0) == Some(T::Word))
+            if (self.tb.is_more(w) && self.ckind(&c, 0) == Some(T::Word))
                 || (num.bare_fraction && self.is_a_word(w))
             {
                 skip = 1;
@@ -347,11 +347,15 @@ impl<'a> Parser<'a> {
         }
         let mut hyphen_unit = false;
         if let Some((t, n)) = self.tail_at(&self.adv(c, skip), num.money.is_none()) {
-            // `World Cup 2018 day five`: a year before a singular noun, not 2018 days.
+            // `World Cup 2018 day five`: a year before a singular noun, not 2018
+            // days; but a unit symbol or currency code is no noun (`1500 km`, `2000 USD`).
             let c2 = self.adv(c, skip + n);
             let singular = !self.text[..c2.end].ends_with(['s', 'S']);
             let old = self.cw(&c2, 0).is_some_and(|w| w.eq_ignore_ascii_case("old") || w == "-");
-            if !(self.year_like(&num) && singular && !old && c.suf.is_none()) {
+            let symbol = self
+                .cidx(&self.adv(c, skip), 0)
+                .is_some_and(|k| self.symbol(&self.text[self.toks[k].start..c2.end], t));
+            if !(self.year_like(&num) && singular && !old && !symbol && c.suf.is_none()) {
                 tail = Some(t);
                 c = c2;
             }
@@ -442,6 +446,18 @@ impl<'a> Parser<'a> {
         }
         self.push(q, num.first);
         Some(next)
+    }
+
+    /// `written` is the unit's symbol (`km`, `t`, `mph`; not a word unit such
+    /// as `day`) or the currency's ISO code.
+    fn symbol(&self, written: &str, tail: Tail) -> bool {
+        match tail {
+            Tail::Unit(u) => {
+                let canonical = self.tb.units[u].canonical;
+                written == canonical && !self.tb.unit_plurals.contains_key(canonical)
+            }
+            Tail::Currency(m, _) => written == self.tb.currencies[m].code,
+        }
     }
 
     /// Decides the kind of a finished number and builds the mention.
