@@ -117,3 +117,58 @@ pub fn is_upper_start(s: &str) -> bool {
 pub fn is_lower_start(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter (SWAR: eight
+/// bytes at once). Each byte is first cut to 7 bits and folded to lower case,
+/// so the two additions below never carry into the next byte.
+#[inline(always)]
+fn ascii_letter_bits(x: u64) -> u64 {
+    let y = (x & !HI) | (0x20 * LO);
+    let ge_a = y.wrapping_add((0x80 - u64::from(b'a')) * LO);
+    let gt_z = y.wrapping_add((0x80 - u64::from(b'z') - 1) * LO);
+    ge_a & !gt_z & !x & HI
+}
+
+/// The end of the run of ASCII letters that starts at `i`: the index of the
+/// first byte from `i` on that is not `[A-Za-z]`, or `bytes.len()`.
+#[inline]
+pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes a step; words are short, so most take one step.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let other = !ascii_letter_bits(x) & HI;
+        if other != 0 {
+            // Little-endian: the lowest set bit is the first non-letter.
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_letters_end_matches_bytewise() {
+        let naive = |b: &[u8], i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        // Every byte value at every position of a 17-byte run of letters.
+        for v in 0..=255u8 {
+            for pos in 0..17 {
+                let mut b = *b"abcdefghijKLMNOPQ";
+                b[pos] = v;
+                for i in 0..b.len() {
+                    assert_eq!(ascii_letters_end(&b, i), naive(&b, i), "byte {v:#x} at {pos}, from {i}");
+                }
+            }
+        }
+        assert_eq!(ascii_letters_end(b"", 0), 0);
+    }
+}

@@ -11,7 +11,7 @@
 
 use super::uax29::push_uax29;
 use super::{Token, TokenKind};
-use crate::chars::{class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
+use crate::chars::{ascii_letters_end, class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
 use crate::lexicon::{AbbrevClass, Lexicon};
 
 /// Tokenizes `text` following Universal Dependencies conventions for English.
@@ -82,7 +82,7 @@ impl Lexer<'_, '_> {
         while i < n {
             let b = self.bytes[i];
             if b < 0x80 {
-                if ASCII[b as usize] == Class::Space {
+                if b == b' ' || ASCII[b as usize] == Class::Space {
                     i += 1;
                     continue;
                 }
@@ -98,14 +98,14 @@ impl Lexer<'_, '_> {
             let mut complex_script = false;
             // Fast path: most chunks are ASCII letters, perhaps with one
             // punctuation mark after them (`word`, `word,`).
-            while i < n && self.bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = ascii_letters_end(self.bytes, i);
             let letters_end = i;
             if letters_end > start {
                 let next = self.bytes.get(i).copied().unwrap_or(b' ');
                 if ASCII.get(next as usize) == Some(&Class::Space) {
                     self.emit_letters(start, i);
+                    // The space after the word (or the end of the text) is known: skip it.
+                    i += 1;
                     continue;
                 }
                 let after = self.bytes.get(i + 1).copied().unwrap_or(b' ');
@@ -116,7 +116,8 @@ impl Lexer<'_, '_> {
                         self.emit_letters(start, i);
                         self.push(i, i + 1, TokenKind::Punct);
                     }
-                    i += 1;
+                    // Past the mark and the space after it.
+                    i += 2;
                     continue;
                 }
             }
