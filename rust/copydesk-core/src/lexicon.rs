@@ -292,18 +292,23 @@ impl Lexicon {
     /// Byte lengths of the parts of a contraction written without an apostrophe.
     #[inline]
     pub fn contraction(&self, word: &str) -> Option<&[usize]> {
-        let b = word.as_bytes();
-        let n = b.len();
-        if !(4..=8).contains(&n) {
-            return None;
-        }
-        // Nine words in ten fail this filter. A word that is not letters may
-        // pass it, and then fails the lookup.
-        let (x, y) = (b[n - 2] & 31, b[n - 1] & 31);
-        if self.contraction_endings[n - 4][usize::from(x)] >> y & 1 == 0 {
+        if !self.may_be_contraction(word.as_bytes()) {
             return None;
         }
         self.contraction_lookup(word)
+    }
+
+    /// False for most words that are not contractions, true for all that are:
+    /// nine words in ten fail this filter. (A word that is not letters may
+    /// pass it, and then fails the lookup.)
+    #[inline(always)]
+    pub fn may_be_contraction(&self, b: &[u8]) -> bool {
+        let n = b.len();
+        if !(4..=8).contains(&n) {
+            return false;
+        }
+        let (x, y) = (b[n - 2] & 31, b[n - 1] & 31);
+        self.contraction_endings[n - 4][usize::from(x)] >> y & 1 != 0
     }
 
     #[inline(never)]

@@ -606,10 +606,9 @@ impl Lexer<'_, '_> {
     }
 
     /// Emits a word of ASCII letters, split if it is a listed contraction (`gon` `na`).
-    #[inline]
+    #[inline(always)]
     fn emit_letters(&mut self, s: usize, e: usize) {
-        // Listed contractions have four to eight letters.
-        if (4..=8).contains(&(e - s)) && self.lex.contraction(&self.text[s..e]).is_some() {
+        if self.lex.may_be_contraction(&self.bytes[s..e]) && self.lex.contraction(&self.text[s..e]).is_some() {
             self.emit_piece(s, e, false);
         } else {
             self.out.push(Token { start: s, end: e, kind: TokenKind::Word });
