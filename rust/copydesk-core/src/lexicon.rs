@@ -200,8 +200,10 @@ pub struct Lexicon {
     tlds: WordList<()>,
     credit_labels: Set,
     salutations: Set,
-    /// ASCII emoticons, longest first.
+    /// ASCII emoticons by first byte, longest first within each.
     emoticons: Vec<&'static [u8]>,
+    /// The range of `emoticons` that starts with each ASCII byte.
+    emoticons_by_first: [(u8, u8); 128],
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -248,6 +250,19 @@ impl Lexicon {
             contractions.push((lower, u16::try_from(contraction_parts.len() - 1).expect("contractions.tsv: too many")));
         }
         let set = |data: &'static str| lines(data).map(key).collect::<Set>();
+        // Only emoticons with the same first byte can match at a position, so
+        // grouping them by it (stably, longest first) finds the same one.
+        let mut emoticons: Vec<&'static [u8]> = lines(include_str!("../data/emoticons.txt")).map(str::as_bytes).collect();
+        assert!(emoticons.len() < 256 && emoticons.iter().all(|e| e[0] < 0x80), "emoticons.txt: ASCII, fewer than 256");
+        emoticons.sort_by_key(|x| (x[0], std::cmp::Reverse(x.len())));
+        let mut emoticons_by_first = [(0u8, 0u8); 128];
+        for (k, e) in emoticons.iter().enumerate() {
+            let r = &mut emoticons_by_first[usize::from(e[0])];
+            if r.0 == r.1 {
+                r.0 = k as u8;
+            }
+            r.1 = k as u8 + 1;
+        }
         let list = |data: &'static str| WordList::new(lines(data).map(|w| (w, ())), true);
         let abbrev_any_case = WordList::new(abbrev_any_case, true);
         let abbrev_exact = WordList::new(abbrev_exact, false);
@@ -264,11 +279,8 @@ impl Lexicon {
             tlds: list(include_str!("../data/tlds.txt")),
             credit_labels: set(include_str!("../data/credit_labels.txt")),
             salutations: set(include_str!("../data/salutations.txt")),
-            emoticons: {
-                let mut e: Vec<&'static [u8]> = lines(include_str!("../data/emoticons.txt")).map(str::as_bytes).collect();
-                e.sort_by_key(|x| std::cmp::Reverse(x.len()));
-                e
-            },
+            emoticons,
+            emoticons_by_first,
         }
     }
 
@@ -335,7 +347,8 @@ impl Lexicon {
         if !matches!(bytes.first(), Some(b':' | b';' | b'=' | b'(' | b')' | b'^' | b'<' | b'>' | b'-' | b'\\' | b'/' | b'*')) {
             return None;
         }
-        self.emoticons.iter().find(|e| bytes.starts_with(e)).map(|e| e.len())
+        let (a, b) = self.emoticons_by_first[usize::from(bytes[0])];
+        self.emoticons[usize::from(a)..usize::from(b)].iter().find(|e| bytes.starts_with(e)).map(|e| e.len())
     }
 
     pub fn is_tld(&self, word: &str) -> bool {
