@@ -294,7 +294,11 @@ impl Lexicon {
         if word.len() > self.abbrev_max_len {
             return None;
         }
-        self.abbrev_exact.get(word).or_else(|| self.abbrev_any_case.get(word))
+        match pack(word.as_bytes()) {
+            // Packed once for both tables (a short ASCII word is in neither long map).
+            Some(k) => self.abbrev_exact.short.get(k).or_else(|| self.abbrev_any_case.short.get(lower(k))),
+            None => self.abbrev_exact.get(word).or_else(|| self.abbrev_any_case.get(word)),
+        }
     }
 
     pub fn is_hyphen_prefix(&self, word: &str) -> bool {

@@ -562,7 +562,7 @@ impl Lexer<'_, '_> {
             };
         }
         // Letters separated by periods, one or two at a time: U.S, e.g, Ph.D, a.m
-        core.contains('.')
+        core.as_bytes().contains(&b'.')
             && core.split('.').all(|seg| (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic))
     }
 
