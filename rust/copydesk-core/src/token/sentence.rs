@@ -59,6 +59,15 @@ fn long_gap_breaks_line(gap: &str) -> bool {
     memchr::memchr2(b'\n', b'\r', gap.as_bytes()).is_some() || gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
 }
 
+/// A word token of two letters or more (by its first two characters).
+#[inline(always)]
+fn is_long_word(text: &str, t: Token) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    b.len() >= 2
+        && (b[1].is_ascii_alphabetic() || b[1] >= 0x80)
+        && if b[0] < 0x80 { b[0].is_ascii_alphabetic() } else { t.text(text).chars().next().is_some_and(char::is_alphabetic) }
+}
+
 #[inline]
 fn w_is_comma(text: &str, t: Token) -> bool {
     t.end == t.start + 1 && text.as_bytes()[t.start] == b','
@@ -110,41 +119,95 @@ impl Segmenter<'_> {
         self.long_words = 0;
     }
 
+    #[inline]
     fn count(&mut self, i: usize) {
-        let t = self.tokens[i];
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            self.words += 1;
-            let w = t.text(self.text);
-            let b = w.as_bytes();
-            let two_letters = b.len() >= 2 && (b[1].is_ascii_alphabetic() || b[1] >= 0x80);
-            if t.kind == TokenKind::Word && two_letters && w.chars().next().is_some_and(char::is_alphabetic) {
-                self.long_words += 1;
+        self.count_token(self.tokens[i]);
+    }
+
+    /// Counts a word or number into `words`, and a word of two letters or
+    /// more into `long_words`.
+    #[inline(always)]
+    fn count_token(&mut self, t: Token) {
+        match t.kind {
+            TokenKind::Number => self.words += 1,
+            TokenKind::Word => {
+                self.words += 1;
+                self.long_words += usize::from(self.is_long_word(t));
             }
+            _ => {}
         }
+    }
+
+    #[inline(always)]
+    fn is_long_word(&self, t: Token) -> bool {
+        is_long_word(self.text, t)
+    }
+
+    /// The fast path of the main loop. From token `i` (not the first of its
+    /// sentence), counts the tokens that the loop would only count, and
+    /// returns the first that needs more (or the last token). A token is only
+    /// counted if it is not followed by a line break or a colon (a credit
+    /// label) and it is not terminal punctuation (`terminal_end`), a possible
+    /// list marker (`list_marker`: a number or letter of one or two bytes with
+    /// `.` or `)` after it), a bullet, a separator line, a comma that may close
+    /// a salutation, a `.` that may open a spaced ellipsis, an emoji or a url:
+    /// most tokens. The state it touches is kept in locals.
+    #[inline(always)]
+    fn skip_plain(&mut self, mut i: usize) -> usize {
+        let (tokens, text) = (self.tokens, self.text);
+        let b = text.as_bytes();
+        let (mut words, mut long_words) = (self.words, self.long_words);
+        while i + 1 < tokens.len() {
+            let (t, next) = (tokens[i], tokens[i + 1].start);
+            if b[next] == b':' || line_break_between(text, t.end, next) {
+                break;
+            }
+            let len = t.end - t.start;
+            let adjacent = t.end == next;
+            let plain = match t.kind {
+                TokenKind::Word => b[t.end - 1] != b'.' && (len >= 2 || !adjacent),
+                TokenKind::Number => len > 2 || len == 1 && !adjacent,
+                TokenKind::Quote => true,
+                TokenKind::Punct => match b[t.start] {
+                    b'.' | b'?' | b'!' | b'[' | b'*' | b'=' | b'_' | b'~' | b'#' => false,
+                    b'-' => len < 4,
+                    b',' => i - self.start > 3,
+                    // Non-ASCII: two-byte marks (`·` `¿`), and the em and en dash
+                    // (other three-byte marks may be bullets or an ellipsis).
+                    0x80.. => {
+                        let w = &b[t.start..t.end];
+                        len == 2 || w == "\u{2014}".as_bytes() || w == "\u{2013}".as_bytes()
+                    }
+                    _ => true,
+                },
+                _ => false,
+            };
+            if !plain {
+                break;
+            }
+            match t.kind {
+                TokenKind::Word => {
+                    words += 1;
+                    long_words += usize::from(is_long_word(text, t));
+                }
+                TokenKind::Number => words += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        self.words = words;
+        self.long_words = long_words;
+        i
     }
 
     fn run(mut self) -> Vec<Span> {
         let n = self.tokens.len();
-        let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < n {
-            // Fast path: most tokens are words inside a sentence, which can
-            // neither end it nor start a list item, bullet or credit line.
-            let t = self.tokens[i];
-            if i != self.start
-                && i + 1 < n
-                && t.kind == TokenKind::Word
-                && t.end - t.start > 2
-                && bytes[t.end - 1] != b'.'
-                && bytes[self.tokens[i + 1].start] != b':'
-                && !self.breaks_line(i)
-            {
-                self.words += 1;
-                if bytes[t.start + 1].is_ascii_alphabetic() || bytes[t.start + 1] >= 0x80 {
-                    self.long_words += usize::from(t.text(self.text).chars().next().is_some_and(char::is_alphabetic));
-                }
-                i += 1;
-                continue;
+            // Fast path: most tokens are inside a sentence, and can neither end
+            // it nor start a list item, bullet or credit line.
+            if i != self.start {
+                i = self.skip_plain(i);
             }
             if i == self.start {
                 if let Some(m) = self.list_marker(i) {
