@@ -118,6 +118,13 @@ pub fn is_lower_start(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// `b.is_ascii_alphabetic()` in three instructions: folding to lower case
+/// (`| 0x20`) maps `A..=Z` onto `a..=z` and every other byte outside it.
+#[inline(always)]
+pub fn is_ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
@@ -155,6 +162,13 @@ pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_ascii_letter_is_exact() {
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_letter(b), b.is_ascii_alphabetic(), "{b:#x}");
+        }
+    }
 
     #[test]
     fn ascii_letters_end_matches_bytewise() {

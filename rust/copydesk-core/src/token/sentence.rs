@@ -10,7 +10,7 @@
 //! Each token is visited a bounded number of times: linear in the input.
 
 use super::{Span, Token, TokenKind};
-use crate::chars::{is_lower_start, is_upper_start};
+use crate::chars::{is_ascii_letter, is_lower_start, is_upper_start};
 use crate::lexicon::{AbbrevClass, Lexicon};
 
 /// Sentence spans (byte offsets) of `text`, given its tokens.
@@ -64,8 +64,8 @@ fn long_gap_breaks_line(gap: &str) -> bool {
 fn is_long_word(text: &str, t: Token) -> bool {
     let b = &text.as_bytes()[t.start..t.end];
     b.len() >= 2
-        && (b[1].is_ascii_alphabetic() || b[1] >= 0x80)
-        && if b[0] < 0x80 { b[0].is_ascii_alphabetic() } else { t.text(text).chars().next().is_some_and(char::is_alphabetic) }
+        && (is_ascii_letter(b[1]) || b[1] >= 0x80)
+        && if b[0] < 0x80 { is_ascii_letter(b[0]) } else { t.text(text).chars().next().is_some_and(char::is_alphabetic) }
 }
 
 #[inline]
@@ -89,6 +89,14 @@ fn is_dash(s: &str) -> bool {
 impl Segmenter<'_> {
     fn tok(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The bytes of token `i`: for comparisons, without the char-boundary
+    /// checks of a `str` slice.
+    #[inline]
+    fn tok_bytes(&self, i: usize) -> &[u8] {
+        let t = self.tokens[i];
+        &self.text.as_bytes()[t.start..t.end]
     }
 
     #[inline]
@@ -242,8 +250,11 @@ impl Segmenter<'_> {
                 continue;
             }
             let t = self.tokens[i];
-            let w = self.tok(i);
-            if t.kind == TokenKind::Punct && w == "." && self.tok(i + 1) == "." && self.gap(i) == " " {
+            if t.kind == TokenKind::Punct
+                && self.tok_bytes(i) == b"."
+                && self.tok_bytes(i + 1) == b"."
+                && self.text.as_bytes()[t.end..self.tokens[i + 1].start] == *b" "
+            {
                 i = self.spaced_ellipsis(i);
                 continue;
             }
@@ -460,12 +471,19 @@ impl Segmenter<'_> {
 
     /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
     /// capitalised word: its kind and value.
-    #[inline]
+    #[inline(always)]
     fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
         let t = self.tokens[i];
         if t.end - t.start > 2 || !matches!(t.kind, TokenKind::Number | TokenKind::Word) {
             return None;
         }
+        self.short_list_marker(i)
+    }
+
+    /// `list_marker` for a word or number of one or two bytes.
+    #[inline(never)]
+    fn short_list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
+        let t = self.tokens[i];
         let n = self.tokens.len();
         let w = self.tok(i);
         let (kind, value, mut j) = if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
@@ -493,7 +511,8 @@ impl Segmenter<'_> {
     /// `Evansville, Indiana, United States -`).
     /// Returns the index of the dash.
     fn dateline(&self, i: usize) -> Option<usize> {
-        let at_paragraph_start = i == 0 || self.text[..self.tokens[i].start].ends_with('\n');
+        let start = self.tokens[i].start;
+        let at_paragraph_start = i == 0 || start > 0 && self.text.as_bytes()[start - 1] == b'\n';
         if !at_paragraph_start {
             return None;
         }
