@@ -55,6 +55,20 @@ pub fn class_of(c: char) -> Class {
     if (c as u32) < 128 {
         return ASCII[c as usize];
     }
+    // The commonest non-ASCII characters of Latin-script news, decided without
+    // the property tables (each range is checked against them in the tests):
+    // accented letters, dashes, curly quotes, bullets and the ellipsis.
+    match c {
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => return Class::Letter,
+        '\u{2010}'..='\u{2017}' | '\u{2020}'..='\u{2027}' => return Class::Punct,
+        '\u{2018}'..='\u{201F}' => return Class::Quote,
+        _ => {}
+    }
+    class_of_slow(c)
+}
+
+/// `class_of` from the Unicode property tables.
+fn class_of_slow(c: char) -> Class {
     if c.is_whitespace() {
         return Class::Space;
     }
@@ -162,6 +176,13 @@ pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_of_shortcuts_match_the_tables() {
+        for c in ('\u{80}'..='\u{FF}').chain('\u{2000}'..='\u{206F}') {
+            assert_eq!(class_of(c), class_of_slow(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn is_ascii_letter_is_exact() {
