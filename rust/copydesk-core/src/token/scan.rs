@@ -34,6 +34,13 @@ struct SpecialFinder {
     at: usize,
 }
 
+/// The shapes of word that `Lexer::simple_word` takes.
+#[derive(Clone, Copy)]
+enum Simple {
+    Clitic,
+    Digits,
+}
+
 struct Lexer<'a, 'o> {
     text: &'a str,
     bytes: &'a [u8],
@@ -120,6 +127,18 @@ impl Lexer<'_, '_> {
                     i += 2;
                     continue;
                 }
+                if let Some(end) = self.clitic_end(i) {
+                    if let Some(next) = self.simple_word(start, end, Simple::Clitic) {
+                        i = next;
+                        continue;
+                    }
+                }
+            } else if self.bytes[i].is_ascii_digit() {
+                let end = i + self.digit_run(i);
+                if let Some(next) = self.simple_word(start, end, Simple::Digits) {
+                    i = next;
+                    continue;
+                }
             }
             while i < n {
                 let b = self.bytes[i];
@@ -143,6 +162,51 @@ impl Lexer<'_, '_> {
                 self.chunk(start, i);
             }
         }
+    }
+
+    /// Where a word of ASCII letters that ends at `letters_end` ends if an
+    /// apostrophe and more ASCII letters follow (`Russia’s`, `don't`).
+    #[inline(always)]
+    fn clitic_end(&self, letters_end: usize) -> Option<usize> {
+        let b = self.bytes;
+        let apostrophe = match b.get(letters_end) {
+            Some(b'\'') => 1,
+            Some(0xE2) if b[letters_end..].starts_with("\u{2019}".as_bytes()) => 3,
+            _ => return None,
+        };
+        let end = ascii_letters_end(b, letters_end + apostrophe);
+        (end > letters_end + apostrophe).then_some(end)
+    }
+
+    /// The fast path for a chunk that starts with a word of ASCII letters
+    /// with an apostrophe between them, or of ASCII digits (`start..end`),
+    /// which `lex_word` would scan whole (the apostrophe joins the letters on
+    /// both sides, and nothing in the word can start a url or an email
+    /// address): if the word is followed by whitespace, or by one punctuation
+    /// mark and whitespace, emits it as `lex_word` would and returns where
+    /// the next chunk may start.
+    #[inline(never)]
+    fn simple_word(&mut self, start: usize, end: usize, shape: Simple) -> Option<usize> {
+        let emit = |lexer: &mut Self| match shape {
+            Simple::Clitic => lexer.emit_piece(start, end, true),
+            Simple::Digits => lexer.push(start, end, TokenKind::Number),
+        };
+        let next = self.bytes.get(end).copied().unwrap_or(b' ');
+        if ASCII.get(next as usize) == Some(&Class::Space) {
+            emit(self);
+            return Some(end + 1);
+        }
+        let after = self.bytes.get(end + 1).copied().unwrap_or(b' ');
+        if !(matches!(next, b',' | b';' | b':' | b')' | b'?' | b'!' | b'.') && ASCII.get(after as usize) == Some(&Class::Space)) {
+            return None;
+        }
+        if next == b'.' && self.period_is_part_of(&self.text[start..end], end) {
+            self.push(start, end + 1, TokenKind::Word);
+        } else {
+            emit(self);
+            self.push(end, end + 1, TokenKind::Punct);
+        }
+        Some(end + 2)
     }
 
     /// Lexes one whitespace-free chunk, taking urls and emails whole first.
