@@ -119,7 +119,8 @@ pub const ZWJ: char = '\u{200D}';
 /// English (Han, Kana, Thai, Hangul, ...): a chunk holding one is segmented by
 /// UAX #29 word boundaries instead of the English rules.
 pub fn needs_uax29(c: char) -> bool {
-    (c as u32) >= 0x0590 && c.is_alphabetic() && !matches!(c, '\u{1D00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' | '\u{FB00}'..='\u{FB06}')
+    // General Punctuation (curly quotes, dashes) has no letters: no table lookup.
+    (c as u32) >= 0x0590 && !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphabetic() && !matches!(c, '\u{1D00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' | '\u{FB00}'..='\u{FB06}')
 }
 
 #[inline]
@@ -182,6 +183,11 @@ mod tests {
         for c in ('\u{80}'..='\u{FF}').chain('\u{2000}'..='\u{206F}') {
             assert_eq!(class_of(c), class_of_slow(c), "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters() {
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphabetic()));
     }
 
     #[test]

@@ -60,6 +60,17 @@ fn char_at(text: &str, i: usize) -> (char, Class, usize) {
     }
 }
 
+/// `memchr` for the short haystacks of chunks: below 32 bytes a plain loop
+/// is cheaper than its setup.
+#[inline]
+fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|&b| b == needle)
+    } else {
+        memchr::memchr(needle, hay)
+    }
+}
+
 #[inline]
 fn is_alnum(class: Class) -> bool {
     matches!(class, Class::Letter | Class::Digit)
@@ -249,7 +260,7 @@ impl Lexer<'_, '_> {
         // `scheme://` anywhere, found through its colon.
         finder.colon = finder.colon.max(s);
         while url_start.is_none() {
-            let Some(k) = memchr::memchr(b':', &self.bytes[finder.colon..e]).map(|k| finder.colon + k) else {
+            let Some(k) = find_byte(b':', &self.bytes[finder.colon..e]).map(|k| finder.colon + k) else {
                 finder.colon = e;
                 break;
             };
@@ -274,7 +285,7 @@ impl Lexer<'_, '_> {
         let local_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
         finder.at = finder.at.max(s);
         while finder.at < limit {
-            let Some(at) = memchr::memchr(b'@', &self.bytes[finder.at..e]).map(|k| finder.at + k) else {
+            let Some(at) = find_byte(b'@', &self.bytes[finder.at..e]).map(|k| finder.at + k) else {
                 finder.at = e;
                 return None;
             };
@@ -626,7 +637,7 @@ impl Lexer<'_, '_> {
             };
         }
         // Letters separated by periods, one or two at a time: U.S, e.g, Ph.D, a.m
-        core.as_bytes().contains(&b'.')
+        core.bytes().any(|b| b == b'.')
             && core.split('.').all(|seg| (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic))
     }
 
