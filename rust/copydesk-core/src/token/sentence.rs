@@ -56,7 +56,10 @@ fn line_break_between(text: &str, a: usize, b: usize) -> bool {
 
 #[cold]
 fn long_gap_breaks_line(gap: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', gap.as_bytes()).is_some() || gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
+    let b = gap.as_bytes();
+    // Most such gaps are a few bytes (`\n\n`): a loop is cheaper than memchr's setup.
+    let newline = if b.len() < 32 { b.iter().any(|&c| c == b'\n' || c == b'\r') } else { memchr::memchr2(b'\n', b'\r', b).is_some() };
+    newline || !gap.is_ascii() && gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
 }
 
 /// A word token of two letters or more (by its first two characters).
