@@ -39,7 +39,8 @@ struct Segmenter<'a> {
     start: usize,
     /// Words and numbers in the current sentence so far.
     words: usize,
-    /// Words of two letters or more in the current sentence so far.
+    /// Words of two letters or more in the current sentence so far. Only
+    /// ever compared with zero, so the fast path stops counting at one.
     long_words: usize,
     /// The last list-item marker seen in this paragraph.
     list: Option<(MarkerKind, u32)>,
@@ -199,7 +200,10 @@ impl Segmenter<'_> {
             match t.kind {
                 TokenKind::Word => {
                     words += 1;
-                    long_words += usize::from(is_long_word(text, t));
+                    // Only `long_words > 0` is ever asked: once it holds, skip the test.
+                    if long_words == 0 {
+                        long_words = usize::from(is_long_word(text, t));
+                    }
                 }
                 TokenKind::Number => words += 1,
                 _ => {}
