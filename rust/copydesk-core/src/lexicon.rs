@@ -185,6 +185,11 @@ pub struct Lexicon {
     abbrev_exact: WordList<AbbrevClass>,
     /// The longest entry, in bytes: longer words need no lookup.
     abbrev_max_len: usize,
+    /// The first and last bytes of every abbreviation of up to eight bytes,
+    /// by length, as bitsets (row: the low five bits of the first byte, bit:
+    /// those of the last; the same in either ASCII case): a filter before the
+    /// lookups, which most words fail.
+    abbrev_ends: [[u32; 32]; 9],
     hyphen_prefixes: WordList<()>,
     /// Lower-case word -> index in `contraction_parts`.
     contractions: WordList<u16>,
@@ -264,6 +269,13 @@ impl Lexicon {
             r.1 = k as u8 + 1;
         }
         let list = |data: &'static str| WordList::new(lines(data).map(|w| (w, ())), true);
+        let mut abbrev_ends = [[0u32; 32]; 9];
+        for (w, _) in abbrev_any_case.iter().chain(&abbrev_exact) {
+            let b = w.as_bytes();
+            if (1..=8).contains(&b.len()) {
+                abbrev_ends[b.len()][usize::from(b[0] & 31)] |= 1 << (b[b.len() - 1] & 31);
+            }
+        }
         let abbrev_any_case = WordList::new(abbrev_any_case, true);
         let abbrev_exact = WordList::new(abbrev_exact, false);
         let abbrev_max_len = abbrev_any_case.keys_len().chain(abbrev_exact.keys_len()).max().unwrap_or(0).min(12);
@@ -271,6 +283,7 @@ impl Lexicon {
             abbrev_any_case,
             abbrev_exact,
             abbrev_max_len,
+            abbrev_ends,
             hyphen_prefixes: list(include_str!("../data/hyphen_prefixes.txt")),
             contractions: WordList::new(contractions, true),
             contraction_parts,
@@ -291,10 +304,15 @@ impl Lexicon {
 
     /// The class of `word` (without its final period) if it is a listed abbreviation.
     pub fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > self.abbrev_max_len {
+        let b = word.as_bytes();
+        let n = b.len();
+        if n > self.abbrev_max_len || n == 0 {
             return None;
         }
-        match pack(word.as_bytes()) {
+        if n <= 8 && self.abbrev_ends[n][usize::from(b[0] & 31)] >> (b[n - 1] & 31) & 1 == 0 {
+            return None;
+        }
+        match pack(b) {
             // Packed once for both tables (a short ASCII word is in neither long map).
             Some(k) => self.abbrev_exact.short.get(k).or_else(|| self.abbrev_any_case.short.get(lower(k))),
             None => self.abbrev_exact.get(word).or_else(|| self.abbrev_any_case.get(word)),
