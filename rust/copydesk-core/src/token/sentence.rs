@@ -163,8 +163,9 @@ impl Segmenter<'_> {
     /// list marker (`list_marker`: a number or letter of one or two bytes with
     /// `.` or `)` after it), a bullet, a separator line, a comma that may close
     /// a salutation, a `.` that may open a spaced ellipsis, an emoji or a url:
-    /// most tokens. The state it touches is kept in locals.
-    #[inline(always)]
+    /// most tokens. The state it touches is kept in locals, and the function
+    /// is out of line so that the loop gets registers of its own.
+    #[inline(never)]
     fn skip_plain(&mut self, mut i: usize) -> usize {
         let (tokens, text) = (self.tokens, self.text);
         let b = text.as_bytes();
