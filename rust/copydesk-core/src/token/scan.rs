@@ -98,27 +98,15 @@ impl Lexer<'_, '_> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            let b = self.bytes[i];
-            if b < 0x80 {
-                if b == b' ' || ASCII[b as usize] == Class::Space {
-                    i += 1;
-                    continue;
-                }
-            } else {
-                let (c, _, len) = char_at(self.text, i);
-                if c.is_whitespace() {
-                    i += len;
-                    continue;
-                }
-            }
-            // A chunk: a maximal run of non-whitespace.
+            // A chunk: a maximal run of non-whitespace. Most start with an
+            // ASCII letter (which is not whitespace), so letters are looked
+            // for before whitespace is skipped.
             let start = i;
             let mut complex_script = false;
-            // Fast path: most chunks are ASCII letters, perhaps with one
-            // punctuation mark after them (`word`, `word,`).
             i = ascii_letters_end(self.bytes, i);
-            let letters_end = i;
-            if letters_end > start {
+            if i > start {
+                // Fast path: most chunks are ASCII letters, perhaps with one
+                // punctuation mark after them (`word`, `word,`).
                 let next = self.bytes.get(i).copied().unwrap_or(b' ');
                 if ASCII.get(next as usize) == Some(&Class::Space) {
                     self.emit_letters(start, i);
@@ -144,11 +132,26 @@ impl Lexer<'_, '_> {
                         continue;
                     }
                 }
-            } else if self.bytes[i].is_ascii_digit() {
-                let end = i + self.digit_run(i);
-                if let Some(next) = self.simple_word(start, end, Simple::Digits) {
-                    i = next;
-                    continue;
+            } else {
+                let b = self.bytes[i];
+                if b < 0x80 {
+                    if b == b' ' || ASCII[b as usize] == Class::Space {
+                        i += 1;
+                        continue;
+                    }
+                } else {
+                    let (c, _, len) = char_at(self.text, i);
+                    if c.is_whitespace() {
+                        i += len;
+                        continue;
+                    }
+                }
+                if b.is_ascii_digit() {
+                    let end = i + self.digit_run(i);
+                    if let Some(next) = self.simple_word(start, end, Simple::Digits) {
+                        i = next;
+                        continue;
+                    }
                 }
             }
             while i < n {
