@@ -157,21 +157,32 @@ fn ascii_letter_bits(x: u64) -> u64 {
 /// The end of the run of ASCII letters that starts at `i`: the index of the
 /// first byte from `i` on that is not `[A-Za-z]`, or `bytes.len()`.
 #[inline]
-pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+pub fn ascii_letters_end(bytes: &[u8], i: usize) -> usize {
+    ascii_letters_run(bytes, i).0
+}
+
+/// `ascii_letters_end`, and the byte found there (a space at the end of the
+/// text), which the caller looks at next: no second load or bounds check.
+#[inline(always)]
+pub fn ascii_letters_run(bytes: &[u8], mut i: usize) -> (usize, u8) {
     // Eight bytes a step; words are short, so most take one step.
     while let Some(chunk) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let other = !ascii_letter_bits(x) & HI;
         if other != 0 {
             // Little-endian: the lowest set bit is the first non-letter.
-            return i + (other.trailing_zeros() / 8) as usize;
+            let k = other.trailing_zeros() / 8;
+            return (i + k as usize, (x >> (8 * k)) as u8);
         }
         i += 8;
     }
-    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            return (i, bytes[i]);
+        }
         i += 1;
     }
-    i
+    (i, b' ')
 }
 
 #[cfg(test)]
@@ -206,7 +217,8 @@ mod tests {
                 let mut b = *b"abcdefghijKLMNOPQ";
                 b[pos] = v;
                 for i in 0..b.len() {
-                    assert_eq!(ascii_letters_end(&b, i), naive(&b, i), "byte {v:#x} at {pos}, from {i}");
+                    let end = naive(&b, i);
+                    assert_eq!(ascii_letters_run(&b, i), (end, b.get(end).copied().unwrap_or(b' ')), "byte {v:#x} at {pos}, from {i}");
                 }
             }
         }

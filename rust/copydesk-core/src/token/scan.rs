@@ -11,7 +11,7 @@
 
 use super::uax29::push_uax29;
 use super::{Token, TokenKind};
-use crate::chars::{ascii_letters_end, class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
+use crate::chars::{ascii_letters_end, ascii_letters_run, class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
 use crate::lexicon::{AbbrevClass, Lexicon};
 
 /// Tokenizes `text` following Universal Dependencies conventions for English.
@@ -103,11 +103,11 @@ impl Lexer<'_, '_> {
             // for before whitespace is skipped.
             let start = i;
             let mut complex_script = false;
-            i = ascii_letters_end(self.bytes, i);
+            let next;
+            (i, next) = ascii_letters_run(self.bytes, i);
             if i > start {
                 // Fast path: most chunks are ASCII letters, perhaps with one
                 // punctuation mark after them (`word`, `word,`).
-                let next = self.bytes.get(i).copied().unwrap_or(b' ');
                 if ASCII.get(next as usize) == Some(&Class::Space) {
                     self.emit_letters(start, i);
                     // The space after the word (or the end of the text) is known: skip it.
@@ -133,7 +133,8 @@ impl Lexer<'_, '_> {
                     }
                 }
             } else {
-                let b = self.bytes[i];
+                // No letter: `next` is the byte at `i`.
+                let b = next;
                 if b < 0x80 {
                     if b == b' ' || ASCII[b as usize] == Class::Space {
                         i += 1;
