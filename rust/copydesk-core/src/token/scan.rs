@@ -7,6 +7,11 @@
 //! Universal Dependencies English does (clitics, hyphens, `70km`), and every
 //! other character becomes a punctuation, quote, symbol or emoji token.
 //!
+//! Most chunks are simple (`word`, `word,`, `Russia’s`, `2022.`): a fast path
+//! emits them directly, with what the general lexer would emit for them. ASCII
+//! letters are found eight bytes a step, and word lists are looked up behind
+//! cheap filters (see `lexicon`).
+//!
 //! Every byte is looked at a bounded number of times, so the scan is linear.
 
 use super::uax29::push_uax29;
