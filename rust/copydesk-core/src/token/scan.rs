@@ -7,11 +7,16 @@
 //! Universal Dependencies English does (clitics, hyphens, `70km`), and every
 //! other character becomes a punctuation, quote, symbol or emoji token.
 //!
+//! Most chunks are simple (`word`, `word,`, `Russia’s`, `2022.`): a fast path
+//! emits them directly, with what the general lexer would emit for them. ASCII
+//! letters are found eight bytes a step, and word lists are looked up behind
+//! cheap filters (see `lexicon`).
+//!
 //! Every byte is looked at a bounded number of times, so the scan is linear.
 
 use super::uax29::push_uax29;
 use super::{Token, TokenKind};
-use crate::chars::{class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
+use crate::chars::{ascii_letters_end, ascii_letters_run, class_of, is_emoji_modifier, is_upper_start, needs_uax29, Class, ASCII, ZWJ};
 use crate::lexicon::{AbbrevClass, Lexicon};
 
 /// Tokenizes `text` following Universal Dependencies conventions for English.
@@ -34,6 +39,13 @@ struct SpecialFinder {
     at: usize,
 }
 
+/// The shapes of word that `Lexer::simple_word` takes.
+#[derive(Clone, Copy)]
+enum Simple {
+    Clitic,
+    Digits,
+}
+
 struct Lexer<'a, 'o> {
     text: &'a str,
     bytes: &'a [u8],
@@ -50,6 +62,17 @@ fn char_at(text: &str, i: usize) -> (char, Class, usize) {
     } else {
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         (c, class_of(c), c.len_utf8())
+    }
+}
+
+/// `memchr` for the short haystacks of chunks: below 32 bytes a plain loop
+/// is cheaper than its setup.
+#[inline]
+fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|&b| b == needle)
+    } else {
+        memchr::memchr(needle, hay)
     }
 }
 
@@ -80,32 +103,20 @@ impl Lexer<'_, '_> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            let b = self.bytes[i];
-            if b < 0x80 {
-                if ASCII[b as usize] == Class::Space {
-                    i += 1;
-                    continue;
-                }
-            } else {
-                let (c, _, len) = char_at(self.text, i);
-                if c.is_whitespace() {
-                    i += len;
-                    continue;
-                }
-            }
-            // A chunk: a maximal run of non-whitespace.
+            // A chunk: a maximal run of non-whitespace. Most start with an
+            // ASCII letter (which is not whitespace), so letters are looked
+            // for before whitespace is skipped.
             let start = i;
             let mut complex_script = false;
-            // Fast path: most chunks are ASCII letters, perhaps with one
-            // punctuation mark after them (`word`, `word,`).
-            while i < n && self.bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let letters_end = i;
-            if letters_end > start {
-                let next = self.bytes.get(i).copied().unwrap_or(b' ');
+            let next;
+            (i, next) = ascii_letters_run(self.bytes, i);
+            if i > start {
+                // Fast path: most chunks are ASCII letters, perhaps with one
+                // punctuation mark after them (`word`, `word,`).
                 if ASCII.get(next as usize) == Some(&Class::Space) {
                     self.emit_letters(start, i);
+                    // The space after the word (or the end of the text) is known: skip it.
+                    i += 1;
                     continue;
                 }
                 let after = self.bytes.get(i + 1).copied().unwrap_or(b' ');
@@ -116,8 +127,37 @@ impl Lexer<'_, '_> {
                         self.emit_letters(start, i);
                         self.push(i, i + 1, TokenKind::Punct);
                     }
-                    i += 1;
+                    // Past the mark and the space after it.
+                    i += 2;
                     continue;
+                }
+                if let Some(end) = self.clitic_end(i) {
+                    if let Some(next) = self.simple_word(start, end, Simple::Clitic) {
+                        i = next;
+                        continue;
+                    }
+                }
+            } else {
+                // No letter: `next` is the byte at `i`.
+                let b = next;
+                if b < 0x80 {
+                    if b == b' ' || ASCII[b as usize] == Class::Space {
+                        i += 1;
+                        continue;
+                    }
+                } else {
+                    let (c, _, len) = char_at(self.text, i);
+                    if c.is_whitespace() {
+                        i += len;
+                        continue;
+                    }
+                }
+                if b.is_ascii_digit() {
+                    let end = i + self.digit_run(i);
+                    if let Some(next) = self.simple_word(start, end, Simple::Digits) {
+                        i = next;
+                        continue;
+                    }
                 }
             }
             while i < n {
@@ -142,6 +182,51 @@ impl Lexer<'_, '_> {
                 self.chunk(start, i);
             }
         }
+    }
+
+    /// Where a word of ASCII letters that ends at `letters_end` ends if an
+    /// apostrophe and more ASCII letters follow (`Russia’s`, `don't`).
+    #[inline(always)]
+    fn clitic_end(&self, letters_end: usize) -> Option<usize> {
+        let b = self.bytes;
+        let apostrophe = match b.get(letters_end) {
+            Some(b'\'') => 1,
+            Some(0xE2) if b[letters_end..].starts_with("\u{2019}".as_bytes()) => 3,
+            _ => return None,
+        };
+        let end = ascii_letters_end(b, letters_end + apostrophe);
+        (end > letters_end + apostrophe).then_some(end)
+    }
+
+    /// The fast path for a chunk that starts with a word of ASCII letters
+    /// with an apostrophe between them, or of ASCII digits (`start..end`),
+    /// which `lex_word` would scan whole (the apostrophe joins the letters on
+    /// both sides, and nothing in the word can start a url or an email
+    /// address): if the word is followed by whitespace, or by one punctuation
+    /// mark and whitespace, emits it as `lex_word` would and returns where
+    /// the next chunk may start.
+    #[inline(never)]
+    fn simple_word(&mut self, start: usize, end: usize, shape: Simple) -> Option<usize> {
+        let emit = |lexer: &mut Self| match shape {
+            Simple::Clitic => lexer.emit_piece(start, end, true),
+            Simple::Digits => lexer.push(start, end, TokenKind::Number),
+        };
+        let next = self.bytes.get(end).copied().unwrap_or(b' ');
+        if ASCII.get(next as usize) == Some(&Class::Space) {
+            emit(self);
+            return Some(end + 1);
+        }
+        let after = self.bytes.get(end + 1).copied().unwrap_or(b' ');
+        if !(matches!(next, b',' | b';' | b':' | b')' | b'?' | b'!' | b'.') && ASCII.get(after as usize) == Some(&Class::Space)) {
+            return None;
+        }
+        if next == b'.' && self.period_is_part_of(&self.text[start..end], end) {
+            self.push(start, end + 1, TokenKind::Word);
+        } else {
+            emit(self);
+            self.push(end, end + 1, TokenKind::Punct);
+        }
+        Some(end + 2)
     }
 
     /// Lexes one whitespace-free chunk, taking urls and emails whole first.
@@ -184,7 +269,7 @@ impl Lexer<'_, '_> {
         // `scheme://` anywhere, found through its colon.
         finder.colon = finder.colon.max(s);
         while url_start.is_none() {
-            let Some(k) = memchr::memchr(b':', &self.bytes[finder.colon..e]).map(|k| finder.colon + k) else {
+            let Some(k) = find_byte(b':', &self.bytes[finder.colon..e]).map(|k| finder.colon + k) else {
                 finder.colon = e;
                 break;
             };
@@ -209,7 +294,7 @@ impl Lexer<'_, '_> {
         let local_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
         finder.at = finder.at.max(s);
         while finder.at < limit {
-            let Some(at) = memchr::memchr(b'@', &self.bytes[finder.at..e]).map(|k| finder.at + k) else {
+            let Some(at) = find_byte(b'@', &self.bytes[finder.at..e]).map(|k| finder.at + k) else {
                 finder.at = e;
                 return None;
             };
@@ -561,7 +646,7 @@ impl Lexer<'_, '_> {
             };
         }
         // Letters separated by periods, one or two at a time: U.S, e.g, Ph.D, a.m
-        core.contains('.')
+        core.bytes().any(|b| b == b'.')
             && core.split('.').all(|seg| (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic))
     }
 
@@ -605,10 +690,9 @@ impl Lexer<'_, '_> {
     }
 
     /// Emits a word of ASCII letters, split if it is a listed contraction (`gon` `na`).
-    #[inline]
+    #[inline(always)]
     fn emit_letters(&mut self, s: usize, e: usize) {
-        // Listed contractions have four to eight letters.
-        if (4..=8).contains(&(e - s)) && self.lex.contraction(&self.text[s..e]).is_some() {
+        if self.lex.may_be_contraction(&self.bytes[s..e]) && self.lex.contraction(&self.text[s..e]).is_some() {
             self.emit_piece(s, e, false);
         } else {
             self.out.push(Token { start: s, end: e, kind: TokenKind::Word });

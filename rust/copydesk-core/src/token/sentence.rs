@@ -10,7 +10,7 @@
 //! Each token is visited a bounded number of times: linear in the input.
 
 use super::{Span, Token, TokenKind};
-use crate::chars::{is_lower_start, is_upper_start};
+use crate::chars::{is_ascii_letter, is_lower_start, is_upper_start};
 use crate::lexicon::{AbbrevClass, Lexicon};
 
 /// Sentence spans (byte offsets) of `text`, given its tokens.
@@ -39,7 +39,8 @@ struct Segmenter<'a> {
     start: usize,
     /// Words and numbers in the current sentence so far.
     words: usize,
-    /// Words of two letters or more in the current sentence so far.
+    /// Words of two letters or more in the current sentence so far. Only
+    /// ever compared with zero, so the fast path stops counting at one.
     long_words: usize,
     /// The last list-item marker seen in this paragraph.
     list: Option<(MarkerKind, u32)>,
@@ -56,7 +57,19 @@ fn line_break_between(text: &str, a: usize, b: usize) -> bool {
 
 #[cold]
 fn long_gap_breaks_line(gap: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', gap.as_bytes()).is_some() || gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
+    let b = gap.as_bytes();
+    // Most such gaps are a few bytes (`\n\n`): a loop is cheaper than memchr's setup.
+    let newline = if b.len() < 32 { b.iter().any(|&c| c == b'\n' || c == b'\r') } else { memchr::memchr2(b'\n', b'\r', b).is_some() };
+    newline || !gap.is_ascii() && gap.contains(['\u{2028}', '\u{2029}', '\u{85}'])
+}
+
+/// A word token of two letters or more (by its first two characters).
+#[inline(always)]
+fn is_long_word(text: &str, t: Token) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    b.len() >= 2
+        && (is_ascii_letter(b[1]) || b[1] >= 0x80)
+        && if b[0] < 0x80 { is_ascii_letter(b[0]) } else { t.text(text).chars().next().is_some_and(char::is_alphabetic) }
 }
 
 #[inline]
@@ -80,6 +93,14 @@ fn is_dash(s: &str) -> bool {
 impl Segmenter<'_> {
     fn tok(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The bytes of token `i`: for comparisons, without the char-boundary
+    /// checks of a `str` slice.
+    #[inline]
+    fn tok_bytes(&self, i: usize) -> &[u8] {
+        let t = self.tokens[i];
+        &self.text.as_bytes()[t.start..t.end]
     }
 
     #[inline]
@@ -110,41 +131,99 @@ impl Segmenter<'_> {
         self.long_words = 0;
     }
 
+    #[inline]
     fn count(&mut self, i: usize) {
-        let t = self.tokens[i];
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            self.words += 1;
-            let w = t.text(self.text);
-            let b = w.as_bytes();
-            let two_letters = b.len() >= 2 && (b[1].is_ascii_alphabetic() || b[1] >= 0x80);
-            if t.kind == TokenKind::Word && two_letters && w.chars().next().is_some_and(char::is_alphabetic) {
-                self.long_words += 1;
+        self.count_token(self.tokens[i]);
+    }
+
+    /// Counts a word or number into `words`, and a word of two letters or
+    /// more into `long_words`.
+    #[inline(always)]
+    fn count_token(&mut self, t: Token) {
+        match t.kind {
+            TokenKind::Number => self.words += 1,
+            TokenKind::Word => {
+                self.words += 1;
+                self.long_words += usize::from(self.is_long_word(t));
             }
+            _ => {}
         }
+    }
+
+    #[inline(always)]
+    fn is_long_word(&self, t: Token) -> bool {
+        is_long_word(self.text, t)
+    }
+
+    /// The fast path of the main loop. From token `i` (not the first of its
+    /// sentence), counts the tokens that the loop would only count, and
+    /// returns the first that needs more (or the last token). A token is only
+    /// counted if it is not followed by a line break or a colon (a credit
+    /// label) and it is not terminal punctuation (`terminal_end`), a possible
+    /// list marker (`list_marker`: a number or letter of one or two bytes with
+    /// `.` or `)` after it), a bullet, a separator line, a comma that may close
+    /// a salutation, a `.` that may open a spaced ellipsis, an emoji or a url:
+    /// most tokens. The state it touches is kept in locals, and the function
+    /// is out of line so that the loop gets registers of its own.
+    #[inline(never)]
+    fn skip_plain(&mut self, mut i: usize) -> usize {
+        let (tokens, text) = (self.tokens, self.text);
+        let b = text.as_bytes();
+        let (mut words, mut long_words) = (self.words, self.long_words);
+        while i + 1 < tokens.len() {
+            let (t, next) = (tokens[i], tokens[i + 1].start);
+            if b[next] == b':' || line_break_between(text, t.end, next) {
+                break;
+            }
+            let len = t.end - t.start;
+            let adjacent = t.end == next;
+            let plain = match t.kind {
+                TokenKind::Word => b[t.end - 1] != b'.' && (len >= 2 || !adjacent),
+                TokenKind::Number => len > 2 || len == 1 && !adjacent,
+                TokenKind::Quote => true,
+                TokenKind::Punct => match b[t.start] {
+                    b'.' | b'?' | b'!' | b'[' | b'*' | b'=' | b'_' | b'~' | b'#' => false,
+                    b'-' => len < 4,
+                    b',' => i - self.start > 3,
+                    // Non-ASCII: two-byte marks (`·` `¿`), and the em and en dash
+                    // (other three-byte marks may be bullets or an ellipsis).
+                    0x80.. => {
+                        let w = &b[t.start..t.end];
+                        len == 2 || w == "\u{2014}".as_bytes() || w == "\u{2013}".as_bytes()
+                    }
+                    _ => true,
+                },
+                _ => false,
+            };
+            if !plain {
+                break;
+            }
+            match t.kind {
+                TokenKind::Word => {
+                    words += 1;
+                    // Only `long_words > 0` is ever asked: once it holds, skip the test.
+                    if long_words == 0 {
+                        long_words = usize::from(is_long_word(text, t));
+                    }
+                }
+                TokenKind::Number => words += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        self.words = words;
+        self.long_words = long_words;
+        i
     }
 
     fn run(mut self) -> Vec<Span> {
         let n = self.tokens.len();
-        let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < n {
-            // Fast path: most tokens are words inside a sentence, which can
-            // neither end it nor start a list item, bullet or credit line.
-            let t = self.tokens[i];
-            if i != self.start
-                && i + 1 < n
-                && t.kind == TokenKind::Word
-                && t.end - t.start > 2
-                && bytes[t.end - 1] != b'.'
-                && bytes[self.tokens[i + 1].start] != b':'
-                && !self.breaks_line(i)
-            {
-                self.words += 1;
-                if bytes[t.start + 1].is_ascii_alphabetic() || bytes[t.start + 1] >= 0x80 {
-                    self.long_words += usize::from(t.text(self.text).chars().next().is_some_and(char::is_alphabetic));
-                }
-                i += 1;
-                continue;
+            // Fast path: most tokens are inside a sentence, and can neither end
+            // it nor start a list item, bullet or credit line.
+            if i != self.start {
+                i = self.skip_plain(i);
             }
             if i == self.start {
                 if let Some(m) = self.list_marker(i) {
@@ -179,8 +258,11 @@ impl Segmenter<'_> {
                 continue;
             }
             let t = self.tokens[i];
-            let w = self.tok(i);
-            if t.kind == TokenKind::Punct && w == "." && self.tok(i + 1) == "." && self.gap(i) == " " {
+            if t.kind == TokenKind::Punct
+                && self.tok_bytes(i) == b"."
+                && self.tok_bytes(i + 1) == b"."
+                && self.text.as_bytes()[t.end..self.tokens[i + 1].start] == *b" "
+            {
                 i = self.spaced_ellipsis(i);
                 continue;
             }
@@ -397,12 +479,19 @@ impl Segmenter<'_> {
 
     /// A list-item marker at token `i` (`1.`, `2)`, `a.`, `b)`) followed by a
     /// capitalised word: its kind and value.
-    #[inline]
+    #[inline(always)]
     fn list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
         let t = self.tokens[i];
         if t.end - t.start > 2 || !matches!(t.kind, TokenKind::Number | TokenKind::Word) {
             return None;
         }
+        self.short_list_marker(i)
+    }
+
+    /// `list_marker` for a word or number of one or two bytes.
+    #[inline(never)]
+    fn short_list_marker(&self, i: usize) -> Option<(MarkerKind, u32)> {
+        let t = self.tokens[i];
         let n = self.tokens.len();
         let w = self.tok(i);
         let (kind, value, mut j) = if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
@@ -430,7 +519,8 @@ impl Segmenter<'_> {
     /// `Evansville, Indiana, United States -`).
     /// Returns the index of the dash.
     fn dateline(&self, i: usize) -> Option<usize> {
-        let at_paragraph_start = i == 0 || self.text[..self.tokens[i].start].ends_with('\n');
+        let start = self.tokens[i].start;
+        let at_paragraph_start = i == 0 || start > 0 && self.text.as_bytes()[start - 1] == b'\n';
         if !at_paragraph_start {
             return None;
         }
