@@ -10,9 +10,8 @@
 use crate::analysis::{analyze, Layers};
 use crate::json::write_layers;
 use rayon::prelude::*;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// What to read from each record and what to write.
 #[derive(Clone, Debug)]
@@ -43,22 +42,19 @@ pub struct JsonlBlock {
 /// `first_line` (1-based) of the input. A final line without `\n` is taken
 /// as complete.
 pub fn annotate_block(block: &[u8], first_line: usize, opts: &JsonlOptions) -> JsonlBlock {
-    let lines: Vec<(usize, &[u8])> = block
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .map(|(k, l)| (first_line + k, l))
-        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
-        .collect();
+    let lines = nonblank_lines(block, first_line);
     // Lines are annotated in runs, each run into one buffer: few allocations,
     // and the runs are joined in input order.
     let runs: Vec<JsonlBlock> = lines
         .par_chunks(32)
         .map(|run| {
             let mut part = JsonlBlock { records: run.len(), ..Default::default() };
-            let mut out = String::new();
+            // Output lines of the default layers are about as long as the input's.
+            let mut out = String::with_capacity(run.iter().map(|(_, l)| l.len() + 64).sum());
+            let mut scratch = String::new();
             for &(n, l) in run {
                 let start = out.len();
-                match annotate_line(l, n, opts, &mut out) {
+                match annotate_line(l, n, opts, &mut out, &mut scratch) {
                     Some(text_bytes) => part.text_bytes += text_bytes,
                     None => part.errors.push(out[start..].to_string()),
                 }
@@ -77,11 +73,28 @@ pub fn annotate_block(block: &[u8], first_line: usize, opts: &JsonlOptions) -> J
     block
 }
 
+/// The lines of `block` (split at `\n`) that are not blank, with their numbers.
+fn nonblank_lines(block: &[u8], first_line: usize) -> Vec<(usize, &[u8])> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', block).chain(std::iter::once(block.len()));
+    for (k, end) in ends.enumerate() {
+        let line = &block[start..end];
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            lines.push((first_line + k, line));
+        }
+        start = end + 1;
+    }
+    lines
+}
+
 /// Appends one output line (with its `\n`) to `out`: the size of the text
-/// analysed, or `None` when the line is an error record.
-fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut String) -> Option<usize> {
+/// analysed, or `None` when the line is an error record. `scratch` holds a
+/// text that had to be unescaped.
+fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut String, scratch: &mut String) -> Option<usize> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let fallback_id = lineno.to_string();
+    let mut number = itoa::Buffer::new();
+    let fallback_id = number.format(lineno);
     let mut fail = |id: &str, msg: String| {
         let msg = format!("{}:{lineno}: {msg}", opts.source);
         let quoted = serde_json::to_string(&msg).unwrap_or_else(|_| "\"error\"".into());
@@ -94,52 +107,162 @@ fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut Stri
     };
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
-        Err(e) => return fail(&fallback_id, format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+        Err(e) => return fail(fallback_id, format!("invalid UTF-8 at byte {}", e.valid_up_to())),
     };
-    let record = match parse_record(text) {
+    let record = match parse_record(text, &opts.text_field, &opts.id_field) {
         Ok(r) => r,
         Err(e) if e.is_data() && !text.trim_start().starts_with('{') => {
-            return fail(&fallback_id, "a record must be a JSON object".into())
+            return fail(fallback_id, "a record must be a JSON object".into())
         }
-        Err(e) => return fail(&fallback_id, format!("bad JSON: {e}")),
+        Err(e) => return fail(fallback_id, format!("bad JSON: {e}")),
     };
-    let field = |name: &str| record.iter().find(|(k, _)| k == name).map(|(_, v)| *v);
-    let id = field(&opts.id_field).map_or(fallback_id.as_str(), |v| v.get());
-    let Some(raw) = field(&opts.text_field) else {
+    let id = record.id.map_or(fallback_id, |v| v.get());
+    let Some(raw) = record.text else {
         return fail(id, format!("field {:?} is missing", opts.text_field));
     };
-    let body: Cow<str> = match string_value(raw.get()) {
-        Some(s) => s,
-        None => return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw.get()))),
+    let Some(body) = string_value(raw.get(), scratch) else {
+        return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw.get())));
     };
     out.push_str("{\"id\":");
     out.push_str(id);
     let layers = opts.layers;
     if layers.tokens || layers.sentences || layers.quotes || layers.quantities {
         out.push(',');
-        write_layers(&body, &analyze(&body, layers), layers, opts.bytes, out);
+        write_layers(body, &analyze(body, layers), layers, opts.bytes, out);
     }
     out.push_str("}\n");
     Some(body.len())
 }
 
-/// The members of a JSON object, values raw. Keys are borrowed unless they
-/// have escapes; the last of repeated keys wins, as in most JSON readers.
-fn parse_record(text: &str) -> Result<Vec<(Cow<'_, str>, &RawValue)>, serde_json::Error> {
-    if let Ok(map) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(text) {
-        return Ok(map.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect());
-    }
-    let map: BTreeMap<Cow<str>, &RawValue> = serde_json::from_str(text)?;
-    Ok(map.into_iter().collect())
+/// The two members of a record that are read, values raw (the last of
+/// repeated keys wins, as in most JSON readers).
+#[derive(Default)]
+struct Record<'a> {
+    id: Option<&'a RawValue>,
+    text: Option<&'a RawValue>,
 }
 
-/// A JSON string value, borrowed when it has no escapes (most texts do not).
-fn string_value(raw: &str) -> Option<Cow<'_, str>> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains('\\') {
-        return Some(Cow::Borrowed(inner));
+/// Parses a whole record (every value is checked), keeping only the text and
+/// id members: no map is built.
+fn parse_record<'a>(text: &'a str, text_field: &str, id_field: &str) -> Result<Record<'a>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let record = de.deserialize_map(RecordVisitor { text_field, id_field })?;
+    de.end()?;
+    Ok(record)
+}
+
+struct RecordVisitor<'f> {
+    text_field: &'f str,
+    id_field: &'f str,
+}
+
+impl<'de> Visitor<'de> for RecordVisitor<'_> {
+    type Value = Record<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
     }
-    serde_json::from_str::<String>(raw).ok().map(Cow::Owned)
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
+        let mut record = Record::default();
+        while let Some(key) = map.next_key_seed(KeyIs(self.text_field, self.id_field))? {
+            let value: &'de RawValue = map.next_value()?;
+            if key.0 {
+                record.text = Some(value);
+            }
+            if key.1 {
+                record.id = Some(value);
+            }
+        }
+        Ok(record)
+    }
+}
+
+/// A key, compared with the text and id field names without being kept
+/// (escaped keys are unescaped by the parser into its scratch space).
+struct KeyIs<'f>(&'f str, &'f str);
+
+impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
+    type Value = (bool, bool);
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(bool, bool), D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyIs<'_> {
+    type Value = (bool, bool);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<(bool, bool), E> {
+        Ok((key == self.0, key == self.1))
+    }
+}
+
+/// The value of a JSON string the parser has already checked (`raw`, with
+/// its quotes): borrowed when it has no escapes (most texts have none, or
+/// only `\n`s), else unescaped into `scratch`. `None` for a lone surrogate,
+/// which a Rust string cannot hold (serde_json refuses it for `String` too).
+fn string_value<'a>(raw: &'a str, scratch: &'a mut String) -> Option<&'a str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let Some(mut at) = memchr::memchr(b'\\', inner.as_bytes()) else {
+        return Some(inner);
+    };
+    scratch.clear();
+    scratch.reserve(inner.len());
+    let mut rest = inner;
+    loop {
+        scratch.push_str(&rest[..at]);
+        let escape = rest.as_bytes().get(at + 1)?;
+        let mut next = at + 2;
+        match escape {
+            b'"' => scratch.push('"'),
+            b'\\' => scratch.push('\\'),
+            b'/' => scratch.push('/'),
+            b'b' => scratch.push('\u{8}'),
+            b'f' => scratch.push('\u{c}'),
+            b'n' => scratch.push('\n'),
+            b'r' => scratch.push('\r'),
+            b't' => scratch.push('\t'),
+            b'u' => {
+                let high = hex4(rest.as_bytes().get(next..next + 4)?)?;
+                next += 4;
+                let code = match high {
+                    0xD800..=0xDBFF => {
+                        // A leading surrogate: a trailing one must follow.
+                        if rest.as_bytes().get(next..next + 2)? != b"\\u" {
+                            return None;
+                        }
+                        let low = hex4(rest.as_bytes().get(next + 2..next + 6)?)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        next += 6;
+                        0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => high,
+                };
+                scratch.push(char::from_u32(code)?);
+            }
+            _ => return None,
+        }
+        rest = &rest[next..];
+        match memchr::memchr(b'\\', rest.as_bytes()) {
+            Some(k) => at = k,
+            None => {
+                scratch.push_str(rest);
+                return Some(scratch);
+            }
+        }
+    }
+}
+
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |n, &d| Some(n * 16 + (d as char).to_digit(16)?))
 }
 
 fn json_type(raw: &str) -> &'static str {
@@ -181,5 +304,33 @@ mod tests {
         assert_eq!(lines[5], r#"{"id":7,"error":"in.jsonl:7: invalid UTF-8 at byte 13"}"#);
         assert_eq!(lines[6], r#"{"id":7,"sentences":[{"start":0,"end":4}]}"#);
         assert_eq!(out.errors.len(), 5);
+    }
+
+    #[test]
+    fn strings_unescape_as_serde_json_does() {
+        let cases = [
+            r#""plain""#, r#""""#, r#""a\nb""#, r#""\"\\\/\b\f\n\r\t""#, r#""caf\u00e9 \u00E9""#,
+            r#""\ud83d\ude00 x""#, r#""\u0000""#, r#""é\n😀\u2028""#, r#""lone \ud800 x""#, r#""lone \ud800""#,
+            r#""trail \udc00""#, r#""pair then lone \ud83d\ude00\ud83d""#, r#""lead then not trail \ud800\u0041""#,
+            r#""lead then escape \ud800\n""#, r#""end\\""#,
+        ];
+        for raw in cases {
+            let mut scratch = String::new();
+            let ours = string_value(raw, &mut scratch).map(str::to_string);
+            let theirs = serde_json::from_str::<String>(raw).ok();
+            assert_eq!(ours, theirs, "{raw}");
+        }
+    }
+
+    #[test]
+    fn escaped_and_repeated_keys_and_the_id_as_text() {
+        let input = "{\"te\\u0078t\": \"One.\", \"id\": 1, \"id\": 2}\n{\"text\": \"A.\", \"text\": \"Bee. Cee.\"}";
+        let text = String::from_utf8(annotate_block(input.as_bytes(), 1, &opts()).out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], r#"{"id":2,"sentences":[{"start":0,"end":4}]}"#);
+        assert_eq!(lines[1], r#"{"id":2,"sentences":[{"start":0,"end":4},{"start":5,"end":9}]}"#);
+        let same = JsonlOptions { id_field: "text".into(), ..opts() };
+        let text = String::from_utf8(annotate_block(b"{\"text\": \"Hi.\"}", 1, &same).out).unwrap();
+        assert_eq!(text, "{\"id\":\"Hi.\",\"sentences\":[{\"start\":0,\"end\":3}]}\n");
     }
 }
