@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator, Sequence
 
+from . import _core
+
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
@@ -59,11 +61,23 @@ class Progress:
 
 @dataclass
 class Block:
-    """Complete JSON Lines of one input, annotated by the core in one call."""
+    """Complete JSON Lines of one input, annotated by the core in one call:
+    `head` (the unfinished last line of the previous read) followed by
+    `data[:end]`. Kept apart so that no block is copied to join them."""
 
     source: str
     first_line: int
     data: bytes
+    end: int = -1
+    head: bytes = b""
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = len(self.data)
+
+    def lines(self) -> bytes:
+        """The block's text, joined (a copy)."""
+        return self.head + self.data[: self.end]
 
 
 #: Bytes of JSON Lines read per block.
@@ -81,14 +95,14 @@ def _jsonl_blocks(stream: IO[bytes], name: str, progress: Progress | None) -> It
                 progress.done += len(chunk)
             if not chunk:
                 break
-            data = rest + chunk
-            cut = data.rfind(b"\n") + 1
+            # In the core: the end of the last whole line, and the lines up to it.
+            cut, lines = _core.line_block(chunk)
             if cut == 0:
-                rest = data
+                rest += chunk
                 continue
-            rest = data[cut:]
-            yield Block(name, line, data[:cut])
-            line += data.count(b"\n", 0, cut)
+            yield Block(name, line, chunk, cut, rest)
+            line += lines
+            rest = chunk[cut:]
         if rest:
             yield Block(name, line, rest)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
@@ -134,7 +148,7 @@ def skip_records(jobs: Iterator[Block | Record], n: int) -> Iterator[Block | Rec
         elif isinstance(job, Record):
             n -= 1
         else:
-            lines = job.data.split(b"\n")
+            lines = job.lines().split(b"\n")
             k = 0
             while k < len(lines) and n > 0:
                 if lines[k].strip():

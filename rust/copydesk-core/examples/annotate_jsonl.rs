@@ -28,7 +28,7 @@ fn main() {
         let secs = t.elapsed().as_secs_f64() / iters as f64;
         eprintln!("{name:8}: {n:>10}, {:6.2} ms/MB, {:6.1} MB/s", secs * 1e3 / mb, mb / secs);
     };
-    time("block", &|| annotate_block(&data, 1, &opts).out.len());
+    time("block", &|| annotate_block(&data, 1, &opts).out_len());
     time("parse", &|| {
         data.split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())

@@ -28,8 +28,9 @@ pub struct JsonlOptions {
 /// The output of one block of input lines.
 #[derive(Debug, Default)]
 pub struct JsonlBlock {
-    /// Output lines, each ending in `\n`.
-    pub out: Vec<u8>,
+    /// Output lines, each ending in `\n`, in pieces to be joined in order
+    /// (one per run of lines: the caller copies them once, where it wants them).
+    pub parts: Vec<Vec<u8>>,
     /// Records written (non-blank input lines).
     pub records: usize,
     /// The error lines among them, as written.
@@ -38,13 +39,58 @@ pub struct JsonlBlock {
     pub text_bytes: usize,
 }
 
+impl JsonlBlock {
+    /// Bytes of output.
+    pub fn out_len(&self) -> usize {
+        self.parts.iter().map(Vec::len).sum()
+    }
+
+    /// The output lines, joined.
+    pub fn out(&self) -> Vec<u8> {
+        self.parts.concat()
+    }
+
+    /// Copies the output lines into `dst`, which is `out_len()` bytes long.
+    pub fn copy_out(&self, dst: &mut [u8]) {
+        let mut at = 0;
+        for part in &self.parts {
+            dst[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
+    }
+}
+
 /// Annotates the complete lines of `block`, the first of which is line
 /// `first_line` (1-based) of the input. A final line without `\n` is taken
 /// as complete.
 pub fn annotate_block(block: &[u8], first_line: usize, opts: &JsonlOptions) -> JsonlBlock {
-    let lines = nonblank_lines(block, first_line);
-    // Lines are annotated in runs, each run into one buffer: few allocations,
-    // and the runs are joined in input order.
+    annotate_lines(b"", block, first_line, opts)
+}
+
+/// As [`annotate_block`], with `head` the start of the first line, read
+/// before `block` (a reader that cuts its input into blocks carries the
+/// unfinished last line of one block over to the next without joining them).
+pub fn annotate_lines(head: &[u8], block: &[u8], first_line: usize, opts: &JsonlOptions) -> JsonlBlock {
+    if head.is_empty() {
+        return annotate(&nonblank_lines(block, first_line), opts);
+    }
+    // The first line is the head joined with the block up to its first `\n`;
+    // the other lines are borrowed from the block.
+    let (first, rest) = match memchr::memchr(b'\n', block) {
+        Some(end) => (&block[..end], Some(&block[end + 1..])),
+        None => (block, None),
+    };
+    let joined = [head, first].concat();
+    let mut lines = nonblank_lines(&joined, first_line);
+    if let Some(rest) = rest {
+        let next = first_line + memchr::memchr_iter(b'\n', &joined).count() + 1;
+        lines.extend(nonblank_lines(rest, next));
+    }
+    annotate(&lines, opts)
+}
+
+fn annotate(lines: &[(usize, &[u8])], opts: &JsonlOptions) -> JsonlBlock {
+    // Lines are annotated in runs, each run into one buffer: few allocations.
     let runs: Vec<JsonlBlock> = lines
         .par_chunks(32)
         .map(|run| {
@@ -59,13 +105,13 @@ pub fn annotate_block(block: &[u8], first_line: usize, opts: &JsonlOptions) -> J
                     None => part.errors.push(out[start..].to_string()),
                 }
             }
-            part.out = out.into_bytes();
+            part.parts.push(out.into_bytes());
             part
         })
         .collect();
-    let mut block = JsonlBlock { out: Vec::with_capacity(runs.iter().map(|r| r.out.len()).sum()), ..Default::default() };
+    let mut block = JsonlBlock { parts: Vec::with_capacity(runs.len()), ..Default::default() };
     for run in runs {
-        block.out.extend_from_slice(&run.out);
+        block.parts.extend(run.parts);
         block.records += run.records;
         block.text_bytes += run.text_bytes;
         block.errors.extend(run.errors);
@@ -293,7 +339,7 @@ mod tests {
     fn one_output_line_per_record_whatever_is_wrong_with_it() {
         let input = b"{\"id\": \"a\", \"text\": \"One. Two.\"}\n\n{not json\n{\"id\": [1]}\n{\"text\": 5}\n\"str\"\n{\"text\": \"caf\xff\"}\n{\"id\":7,\"text\":\"\\u00e9t\\u00e9.\"}";
         let out = annotate_block(input, 1, &opts());
-        let text = String::from_utf8(out.out).unwrap();
+        let text = String::from_utf8(out.out()).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(out.records, 7);
         assert_eq!(lines[0], r#"{"id":"a","sentences":[{"start":0,"end":4},{"start":5,"end":9}]}"#);
@@ -325,12 +371,30 @@ mod tests {
     #[test]
     fn escaped_and_repeated_keys_and_the_id_as_text() {
         let input = "{\"te\\u0078t\": \"One.\", \"id\": 1, \"id\": 2}\n{\"text\": \"A.\", \"text\": \"Bee. Cee.\"}";
-        let text = String::from_utf8(annotate_block(input.as_bytes(), 1, &opts()).out).unwrap();
+        let text = String::from_utf8(annotate_block(input.as_bytes(), 1, &opts()).out()).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], r#"{"id":2,"sentences":[{"start":0,"end":4}]}"#);
         assert_eq!(lines[1], r#"{"id":2,"sentences":[{"start":0,"end":4},{"start":5,"end":9}]}"#);
         let same = JsonlOptions { id_field: "text".into(), ..opts() };
-        let text = String::from_utf8(annotate_block(b"{\"text\": \"Hi.\"}", 1, &same).out).unwrap();
+        let text = String::from_utf8(annotate_block(b"{\"text\": \"Hi.\"}", 1, &same).out()).unwrap();
         assert_eq!(text, "{\"id\":\"Hi.\",\"sentences\":[{\"start\":0,\"end\":3}]}\n");
+    }
+
+    #[test]
+    fn a_head_carried_over_is_the_start_of_the_first_line() {
+        let input: &[u8] = b"{\"id\": 1, \"text\": \"One.\"}\n\n{\"text\": \"Two. Three.\"}\r\n  \n{\"text\": 5}\n{\"text\": \"Last\"}";
+        let whole = annotate_block(input, 7, &opts());
+        for cut in 0..=input.len() {
+            let (head, block) = input.split_at(cut);
+            if head.contains(&b'\n') {
+                continue;
+            }
+            let split = annotate_lines(head, block, 7, &opts());
+            assert_eq!(split.out(), whole.out(), "cut at {cut}");
+            assert_eq!((split.records, split.errors.len(), split.text_bytes), (whole.records, whole.errors.len(), whole.text_bytes));
+        }
+        let two_lines = annotate_lines(b"{\"text\": \"A.\"}\n{\"te", b"xt\": 1}\n", 3, &opts());
+        assert_eq!(String::from_utf8(two_lines.out()).unwrap().lines().nth(1), Some(r#"{"id":4,"error":"in.jsonl:4: field \"text\" is not a string (number)"}"#));
+        assert_eq!(whole.out_len(), whole.out().len());
     }
 }
