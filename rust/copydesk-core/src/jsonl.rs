@@ -89,10 +89,16 @@ pub fn annotate_lines(head: &[u8], block: &[u8], first_line: usize, opts: &Jsonl
     annotate(&lines, opts)
 }
 
+/// A run is at most this many lines, or about this many bytes of input:
+/// enough work for a task, and a block of long documents still splits
+/// across threads.
+const RUN_LINES: usize = 32;
+const RUN_BYTES: usize = 64 << 10;
+
 fn annotate(lines: &[(usize, &[u8])], opts: &JsonlOptions) -> JsonlBlock {
     // Lines are annotated in runs, each run into one buffer: few allocations.
-    let runs: Vec<JsonlBlock> = lines
-        .par_chunks(32)
+    let runs: Vec<JsonlBlock> = runs(lines)
+        .into_par_iter()
         .map(|run| {
             let mut part = JsonlBlock { records: run.len(), ..Default::default() };
             // Output lines of the default layers are about as long as the input's.
@@ -117,6 +123,23 @@ fn annotate(lines: &[(usize, &[u8])], opts: &JsonlOptions) -> JsonlBlock {
         block.errors.extend(run.errors);
     }
     block
+}
+
+/// `lines` cut into runs (see [`RUN_LINES`]), in order.
+fn runs<'l, 'a>(lines: &'l [(usize, &'a [u8])]) -> Vec<&'l [(usize, &'a [u8])]> {
+    let mut runs = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (k, (_, line)) in lines.iter().enumerate() {
+        bytes += line.len();
+        if k + 1 - start >= RUN_LINES || bytes >= RUN_BYTES {
+            runs.push(&lines[start..=k]);
+            (start, bytes) = (k + 1, 0);
+        }
+    }
+    if start < lines.len() {
+        runs.push(&lines[start..]);
+    }
+    runs
 }
 
 /// The lines of `block` (split at `\n`) that are not blank, with their numbers.
