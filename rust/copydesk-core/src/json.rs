@@ -189,7 +189,7 @@ struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     fn new(text: &'a str, bytes: bool) -> Self {
-        let cursor = CharCursor::new(text);
+        let cursor = if bytes { CharCursor::new(text) } else { CharCursor::indexed(text) };
         let identity = bytes || cursor.is_identity();
         Converter { cursor, identity }
     }
