@@ -185,12 +185,12 @@ fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut Stri
         }
         Err(e) => return fail(fallback_id, format!("bad JSON: {e}")),
     };
-    let id = record.id.map_or(fallback_id, |v| v.get());
+    let id = record.id.unwrap_or(fallback_id);
     let Some(raw) = record.text else {
         return fail(id, format!("field {:?} is missing", opts.text_field));
     };
-    let Some(body) = string_value(raw.get(), scratch) else {
-        return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw.get())));
+    let Some(body) = string_value(raw, scratch) else {
+        return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw)));
     };
     out.push_str("{\"id\":");
     out.push_str(id);
@@ -205,19 +205,156 @@ fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut Stri
 
 /// The two members of a record that are read, values raw (the last of
 /// repeated keys wins, as in most JSON readers).
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 struct Record<'a> {
-    id: Option<&'a RawValue>,
-    text: Option<&'a RawValue>,
+    id: Option<&'a str>,
+    text: Option<&'a str>,
 }
 
 /// Parses a whole record (every value is checked), keeping only the text and
-/// id members: no map is built.
+/// id members as raw JSON: no map is built.
 fn parse_record<'a>(text: &'a str, text_field: &str, id_field: &str) -> Result<Record<'a>, serde_json::Error> {
+    match parse_flat_record(text, text_field, id_field) {
+        Some(record) => Ok(record),
+        None => parse_record_serde(text, text_field, id_field),
+    }
+}
+
+fn parse_record_serde<'a>(text: &'a str, text_field: &str, id_field: &str) -> Result<Record<'a>, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let record = de.deserialize_map(RecordVisitor { text_field, id_field })?;
     de.end()?;
     Ok(record)
+}
+
+/// The common record read in one pass, without serde_json: an object whose
+/// values are strings, numbers, `true`, `false` or `null` and whose keys have
+/// no escapes. `None` for anything else (nesting, an escaped key, anything
+/// invalid): serde_json then reads the line, and names the error. This
+/// accepts only what serde_json accepts, with the same members.
+fn parse_flat_record<'a>(line: &'a str, text_field: &str, id_field: &str) -> Option<Record<'a>> {
+    let b = line.as_bytes();
+    let mut record = Record::default();
+    let mut i = skip_space(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_space(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            let (end, escaped) = string_end(b, i)?;
+            if escaped {
+                return None;
+            }
+            let key = &line[i + 1..end - 1];
+            i = skip_space(b, end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            let start = skip_space(b, i + 1);
+            i = scalar_end(b, start)?;
+            if key == text_field {
+                record.text = Some(&line[start..i]);
+            }
+            if key == id_field {
+                record.id = Some(&line[start..i]);
+            }
+            i = skip_space(b, i);
+            match b.get(i) {
+                Some(b',') => i = skip_space(b, i + 1),
+                Some(b'}') => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    (skip_space(b, i) == b.len()).then_some(record)
+}
+
+fn skip_space(b: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the string, number or literal at `i`, if it is one.
+fn scalar_end(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'"' => string_end(b, i).map(|(end, _)| end),
+        b'-' | b'0'..=b'9' => number_end(b, i),
+        b't' => b[i..].starts_with(b"true").then_some(i + 4),
+        b'f' => b[i..].starts_with(b"false").then_some(i + 5),
+        b'n' => b[i..].starts_with(b"null").then_some(i + 4),
+        _ => None,
+    }
+}
+
+/// The end (after the closing quote) of the JSON string opening at `i`, and
+/// whether it has escapes. memchr finds the quotes and backslashes; the
+/// bytes between them are checked for control characters in a loop the
+/// compiler vectorises.
+fn string_end(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut escaped = false;
+    loop {
+        let k = memchr::memchr2(b'"', b'\\', &b[j..])?;
+        if b[j..j + k].iter().fold(false, |control, &c| control | (c < 0x20)) {
+            return None;
+        }
+        j += k;
+        if b[j] == b'"' {
+            return Some((j + 1, escaped));
+        }
+        escaped = true;
+        j += match *b.get(j + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+            b'u' if b.get(j + 2..j + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
+            _ => return None,
+        };
+    }
+}
+
+/// The end of the JSON number at `i`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+fn number_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let digits = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    i = match b.get(i)? {
+        b'0' => i + 1,
+        b'1'..=b'9' => digits(i),
+        _ => return None,
+    };
+    if b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None; // a leading zero
+    }
+    if b.get(i) == Some(&b'.') {
+        let end = digits(i + 1);
+        if end == i + 1 {
+            return None;
+        }
+        i = end;
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        if let Some(b'+' | b'-') = b.get(i) {
+            i += 1;
+        }
+        let end = digits(i);
+        if end == i {
+            return None;
+        }
+        i = end;
+    }
+    Some(i)
 }
 
 struct RecordVisitor<'f> {
@@ -237,10 +374,10 @@ impl<'de> Visitor<'de> for RecordVisitor<'_> {
         while let Some(key) = map.next_key_seed(KeyIs(self.text_field, self.id_field))? {
             let value: &'de RawValue = map.next_value()?;
             if key.0 {
-                record.text = Some(value);
+                record.text = Some(value.get());
             }
             if key.1 {
-                record.id = Some(value);
+                record.id = Some(value.get());
             }
         }
         Ok(record)
@@ -419,5 +556,62 @@ mod tests {
         let two_lines = annotate_lines(b"{\"text\": \"A.\"}\n{\"te", b"xt\": 1}\n", 3, &opts());
         assert_eq!(String::from_utf8(two_lines.out()).unwrap().lines().nth(1), Some(r#"{"id":4,"error":"in.jsonl:4: field \"text\" is not a string (number)"}"#));
         assert_eq!(whole.out_len(), whole.out().len());
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_serde_json() {
+        let mut lines: Vec<String> = [
+            r#"{"id": "a", "text": "One. Two."}"#, r#"  {"text":"x","id":-0.5e+3}  "#, r#"{}"#, r#"{ }"#, r#"{"text": "a\nb\u00e9\"q\"", "n": null, "t": true, "f": false}"#,
+            r#"{"text": "lone \ud800"}"#, r#"{"te\u0078t": "k"}"#, r#"{"text": "x", "text": "y"}"#, r#"{"id": 01, "text": "x"}"#, r#"{"id": 1., "text": "x"}"#,
+            r#"{"id": 1e, "text": "x"}"#, r#"{"id": -, "text": "x"}"#, r#"{"id": tru, "text": "x"}"#, r#"{"text": "x",}"#, r#"{"text": "x"} y"#,
+            r#"{"text": "bad \q"}"#, r#"{"text": "\u12"}"#, "{\"text\": \"ctl \u{1}\"}", r#"{"a": [1, {"b": 2}], "text": "n"}"#, r#"[1]"#, r#""s""#,
+            r#"{"text" "x"}"#, r#"{"text": "x" "id": 1}"#, r#"{"text": "é ’ 😀 \\"}"#, r#"{"id":0,"text":"x"}"#, r#"{"id":-0.0E-0,"text":""}"#, "{\"text\":\"x\"}\t",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Records put together at random from keys, values and spaces, most of them valid.
+        let keys = ["\"text\"", "\"id\"", "\"k\"", "\"te\\u0078t\"", "\"\"", "text", "\"id"];
+        let values = [
+            "\"v\"", "\"a\\nb\\t\\\"c\\\"\"", "\"é ’ 😀\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"", "\"\"", "1", "-2.5e-3", "0", "-0", "12E+4",
+            "true", "false", "null", "[1]", "{}", "01", "1.", ".5", "+1", "nul", "\"\\x\"", "\"open", "\"\u{7}\"", "1e", "--1",
+        ];
+        let spaces = ["", " ", "\t", "  \r ", "\n"];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut pick = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..30_000 {
+            let mut line = String::from(spaces[pick(5)]);
+            line.push('{');
+            for k in 0..pick(4) {
+                if k > 0 {
+                    line.push_str([",", ",", ",", ",,", ""][pick(5)]);
+                }
+                line.push_str(spaces[pick(5)]);
+                line.push_str(keys[pick(7) % if pick(6) == 0 { 7 } else { 3 }]);
+                line.push_str(spaces[pick(5)]);
+                line.push_str([":", ":", ":", ""][pick(4)]);
+                line.push_str(spaces[pick(5)]);
+                line.push_str(values[pick(values.len()) % if pick(4) == 0 { values.len() } else { 14 }]);
+                line.push_str(spaces[pick(5)]);
+            }
+            line.push_str(["}", "}", "}", "", "}}", "} x"][pick(6)]);
+            line.push_str(spaces[pick(5)]);
+            lines.push(line);
+        }
+        let mut fast = 0;
+        for line in &lines {
+            let serde = parse_record_serde(line, "text", "id");
+            if let Some(record) = parse_flat_record(line, "text", "id") {
+                fast += 1;
+                assert_eq!(serde.as_ref().ok(), Some(&record), "{line}");
+            }
+            assert_eq!(parse_record(line, "text", "id").ok(), serde.ok(), "{line}");
+        }
+        assert!(fast > 5_000, "{fast}");
     }
 }
