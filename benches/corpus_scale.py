@@ -33,6 +33,9 @@ import corpus as corpus_mod  # noqa: E402
 def run_annotate(src: Path, out: Path, threads: int) -> dict:
     """One `copydesk annotate` run in a child process: wall seconds, CPU seconds
     (user + sys of the whole process, every thread) and peak RSS, from wait4."""
+    # The output of an earlier run is removed first: freeing its pages is not
+    # this run's work (it is charged to whoever unlinks the file).
+    out.unlink(missing_ok=True)
     t = time.perf_counter()
     p = subprocess.Popen(
         ["copydesk", "annotate", str(src), "-o", str(out), "--threads", str(threads), "-q"],
