@@ -89,7 +89,9 @@ BLOCK_BYTES = 1 << 20
 def _jsonl_blocks(stream: IO[bytes], name: str, progress: Progress | None) -> Iterator[Block | Record]:
     """Blocks of whole lines; a truncated gzip stream ends with an error record."""
     line = 1
-    rest = b""
+    # The unfinished last line so far, in pieces (a line longer than a block
+    # is joined once, when it ends, not once per read).
+    rest: list[bytes] = []
     try:
         while True:
             chunk = stream.read(BLOCK_BYTES)
@@ -100,17 +102,18 @@ def _jsonl_blocks(stream: IO[bytes], name: str, progress: Progress | None) -> It
             # In the core: the end of the last whole line, and the lines up to it.
             cut, lines = _core.line_block(chunk)
             if cut == 0:
-                rest += chunk
+                rest.append(chunk)
                 continue
-            yield Block(name, line, chunk, cut, rest)
+            yield Block(name, line, chunk, cut, b"".join(rest))
             line += lines
-            rest = chunk[cut:]
-        if rest:
-            yield Block(name, line, rest)
+            rest = [chunk[cut:]]
+        if b"".join(rest):
+            yield Block(name, line, b"".join(rest))
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-        if rest:
-            yield Block(name, line, rest)
-            line += rest.count(b"\n") + 1
+        tail = b"".join(rest)
+        if tail:
+            yield Block(name, line, tail)
+            line += tail.count(b"\n") + 1
         yield Record(name, line, line, None, f"{name}:{line}: truncated or corrupt gzip stream ({e}); the file ends here")
 
 
