@@ -107,8 +107,9 @@ def _jsonl_blocks(stream: IO[bytes], name: str, progress: Progress | None) -> It
             yield Block(name, line, chunk, cut, b"".join(rest))
             line += lines
             rest = [chunk[cut:]]
-        if b"".join(rest):
-            yield Block(name, line, b"".join(rest))
+        tail = b"".join(rest)
+        if tail:
+            yield Block(name, line, tail)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         tail = b"".join(rest)
         if tail:

@@ -220,6 +220,7 @@ fn parse_record<'a>(text: &'a str, text_field: &str, id_field: &str) -> Result<R
     }
 }
 
+/// serde_json's reading of a record: any JSON, and its errors.
 fn parse_record_serde<'a>(text: &'a str, text_field: &str, id_field: &str) -> Result<Record<'a>, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let record = de.deserialize_map(RecordVisitor { text_field, id_field })?;
