@@ -99,6 +99,29 @@ def test_gzip_in_and_out_equal_plain(tmp_path):
     assert len(read_lines(tmp_path / "plain.jsonl")) == 300
 
 
+def test_blocks_cut_anywhere_read_the_same(tmp_path, monkeypatch):
+    # The reader carries the unfinished last line of each block over to the
+    # next; line numbers (ids and error messages) and resuming must not notice.
+    from copydesk import cli, corpus
+
+    write_corpus(tmp_path / "good.jsonl", n=60)
+    good = (tmp_path / "good.jsonl").read_bytes().splitlines(keepends=True)
+    odd = [b"\n", b"{not json\n", b'{"text": "caf\xff"}\n', b'{"text": "Windows. Line."}\r\n', b"   \n", b'{"text": 5}\n']
+    data = b"".join(x for pair in zip(good, odd * 10) for x in pair) + b'{"text": "No newline at the end."}'
+    (tmp_path / "in.jsonl").write_bytes(data)
+    args = ["annotate", str(tmp_path / "in.jsonl"), "-q", "--threads", "2", "-o"]
+    assert cli.main([*args, str(tmp_path / "whole.jsonl")]) == 1
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    assert whole.count(b"\n") == 60 + 6 * 10 - 2 * 10 + 1
+    for size in (1, 7, 100, 4096):
+        monkeypatch.setattr(corpus, "BLOCK_BYTES", size)
+        assert cli.main([*args, str(tmp_path / f"{size}.jsonl")]) == 1
+        assert (tmp_path / f"{size}.jsonl").read_bytes() == whole, size
+        (tmp_path / f"{size}.jsonl.partial").write_bytes(b"".join(whole.splitlines(keepends=True)[:50]))
+        assert cli.main([*args, str(tmp_path / f"{size}.jsonl"), "--resume"]) == 1
+        assert (tmp_path / f"{size}.jsonl").read_bytes() == whole, size
+
+
 def test_truncated_gzip_keeps_what_it_can_and_reports(tmp_path):
     write_corpus(tmp_path / "a.jsonl.gz", n=2000)
     data = (tmp_path / "a.jsonl.gz").read_bytes()

@@ -54,4 +54,7 @@ def annotate_jsonl(
     quantities: bool = True,
     offsets: str = "chars",
     threads: int | None = None,
+    head: bytes | None = None,
+    end: int | None = None,
 ) -> tuple[bytes, int, list[str], int]: ...
+def line_block(data: bytes) -> tuple[int, int]: ...

@@ -102,7 +102,7 @@ def cmd_annotate(a: argparse.Namespace) -> int:
         """Output lines, records, error lines and text bytes of one job (GIL released in the core)."""
         if isinstance(job, corpus.Block):
             return _core.annotate_jsonl(
-                job.data, job.first_line, job.source, a.text_field, a.id_field, threads=threads, **flags
+                job.data, job.first_line, job.source, a.text_field, a.id_field, threads=threads, head=job.head, end=job.end, **flags
             )
         texts = [r.text for r in job if r.text is not None]
         bodies = iter(_core.annotate_json(texts, threads=threads, surrogates="replace", **flags))

@@ -10,6 +10,9 @@ use crate::offsets::CharCursor;
 /// Appends the requested layers of `a` as JSON members (`"sentences":[…]`,
 /// comma-separated, no braces) to `out`. Offsets are code points unless `bytes`.
 pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: &mut String) {
+    // One cursor for the document (the ASCII check is a pass over the text),
+    // rewound for each layer: offsets are in order within a layer.
+    let mut cur = Converter::new(text, bytes);
     let mut first = true;
     let mut member = |out: &mut String, name: &str| {
         if !first {
@@ -22,7 +25,7 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
     };
     if layers.tokens {
         member(out, "tokens");
-        let mut cur = Converter::new(text, bytes);
+        cur.rewind();
         for (k, t) in a.tokens.iter().enumerate() {
             if k > 0 {
                 out.push(',');
@@ -36,7 +39,7 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
     }
     if layers.sentences {
         member(out, "sentences");
-        let mut cur = Converter::new(text, bytes);
+        cur.rewind();
         for (k, s) in a.sentences.iter().enumerate() {
             if k > 0 {
                 out.push(',');
@@ -48,7 +51,7 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
     }
     if layers.quotes {
         member(out, "quotes");
-        let mut cur = Converter::new(text, bytes);
+        cur.rewind();
         for (k, q) in a.quotes.iter().enumerate() {
             if k > 0 {
                 out.push(',');
@@ -86,7 +89,7 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
     }
     if layers.quantities {
         member(out, "quantities");
-        let mut cur = Converter::new(text, bytes);
+        cur.rewind();
         for (k, q) in a.quantities.iter().enumerate() {
             if k > 0 {
                 out.push(',');
@@ -130,6 +133,15 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
 
 fn push_f64(out: &mut String, x: Option<f64>) {
     match x {
+        // Most values are whole numbers (years, counts, scaled amounts): written
+        // as integers they need no float formatting, and `{v}` would print the
+        // same digits (it never uses an exponent). -0.0 prints as "-0": left to it.
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) => {
+            if v < 0.0 {
+                out.push('-');
+            }
+            push_uint(out, v.abs() as usize);
+        }
         Some(v) if v.is_finite() => {
             use std::fmt::Write;
             let _ = write!(out, "{v}");
@@ -148,6 +160,11 @@ fn push_opt_str(out: &mut String, s: Option<&str>) {
 /// A JSON string, escaped.
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -171,19 +188,8 @@ fn span(out: &mut String, start: usize, end: usize) {
     push_uint(out, end);
 }
 
-fn push_uint(out: &mut String, mut n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // The buffer holds ASCII digits only.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+fn push_uint(out: &mut String, n: usize) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 struct Converter<'a> {
@@ -193,9 +199,13 @@ struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     fn new(text: &'a str, bytes: bool) -> Self {
-        let cursor = CharCursor::new(text);
+        let cursor = if bytes { CharCursor::new(text) } else { CharCursor::indexed(text) };
         let identity = bytes || cursor.is_identity();
         Converter { cursor, identity }
+    }
+
+    fn rewind(&mut self) {
+        self.cursor.rewind();
     }
 
     fn get(&mut self, b: usize) -> usize {
@@ -225,6 +235,30 @@ mod tests {
         let mut out = String::new();
         write_layers(text, &analyze(text, layers), Layers { tokens: false, sentences: true, quotes: false, quantities: false }, true, &mut out);
         assert_eq!(out, r#""sentences":[{"start":0,"end":5},{"start":6,"end":8}]"#);
+    }
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut values = vec![0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 2022.0, 1.2e6, 3e9, 80467.2, 1e15 - 1.0, 1e15, 1e16, 1e21, -1e21];
+        values.extend([f64::MAX, f64::MIN, f64::MIN_POSITIVE, f64::EPSILON, 4503599627370496.5, 9007199254740993.0]);
+        // A deterministic spread of bit patterns and of whole numbers.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 10_000_000_000_000_000) as f64 * if x & 1 == 0 { 1.0 } else { -1.0 });
+        }
+        for v in values {
+            let mut out = String::new();
+            push_f64(&mut out, Some(v));
+            let expected = if v.is_finite() { format!("{v}") } else { "null".to_string() };
+            assert_eq!(out, expected, "{v:?}");
+        }
+        let mut out = String::new();
+        push_uint(&mut out, usize::MAX);
+        assert_eq!(out, usize::MAX.to_string());
     }
 
     #[test]

@@ -530,13 +530,14 @@ fn annotate_json<'py>(
     }))
 }
 
-/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, quotes=True, quantities=True, offsets="chars", threads=None)
+/// annotate_jsonl(data, first_line, source, text_field="text", id_field="id", tokens=False, sentences=True, quotes=True, quantities=True, offsets="chars", threads=None, head=None, end=None)
 ///     -> (output bytes, records, error lines, text bytes)
 ///
-/// Annotates a block of complete JSON Lines (`data`, whose first line is line
-/// `first_line` of `source`): one output line per non-blank input line, in order.
+/// Annotates a block of complete JSON Lines (`data[:end]`, whose first line
+/// is line `first_line` of `source`, and starts with `head` when given): one
+/// output line per non-blank input line, in order.
 #[pyfunction]
-#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, quotes = true, quantities = true, offsets = "chars", threads = None))]
+#[pyo3(signature = (data, first_line, source, text_field = "text", id_field = "id", tokens = false, sentences = true, quotes = true, quantities = true, offsets = "chars", threads = None, head = None, end = None))]
 #[allow(clippy::too_many_arguments)]
 fn annotate_jsonl<'py>(
     py: Python<'py>,
@@ -551,6 +552,8 @@ fn annotate_jsonl<'py>(
     quantities: bool,
     offsets: &str,
     threads: Option<usize>,
+    head: Option<&[u8]>,
+    end: Option<usize>,
 ) -> PyResult<(Bound<'py, PyBytes>, usize, Vec<String>, usize)> {
     let opts = core::jsonl::JsonlOptions {
         source: source.to_string(),
@@ -559,15 +562,27 @@ fn annotate_jsonl<'py>(
         layers: Layers { tokens, sentences, quotes, quantities },
         bytes: parse_offsets(offsets)? == Offsets::Bytes,
     };
+    let data = &data[..end.unwrap_or(data.len()).min(data.len())];
+    let head = head.unwrap_or_default();
     let n = threads.unwrap_or_else(default_threads).max(1);
-    let block = py.detach(|| {
-        if n == 1 || data.len() < SERIAL_BELOW_BYTES {
-            pool(1).install(|| core::jsonl::annotate_block(data, first_line, &opts))
-        } else {
-            pool(n).install(|| core::jsonl::annotate_block(data, first_line, &opts))
-        }
-    });
-    Ok((PyBytes::new(py, &block.out), block.records, block.errors, block.text_bytes))
+    let n = if data.len() < SERIAL_BELOW_BYTES { 1 } else { n };
+    let block = py.detach(|| pool(n).install(|| core::jsonl::annotate_lines(head, data, first_line, &opts)));
+    // The output is copied once, from the runs straight into the bytes object.
+    let out = PyBytes::new_with(py, block.out_len(), |buf| {
+        block.copy_out(buf);
+        Ok(())
+    })?;
+    Ok((out, block.records, block.errors, block.text_bytes))
+}
+
+/// line_block(data) -> (end, lines): the bytes of `data` up to and including
+/// its last `\n` (0 when it has none), and how many lines that is.
+#[pyfunction]
+fn line_block(data: &[u8]) -> (usize, usize) {
+    match memchr::memrchr(b'\n', data) {
+        Some(last) => (last + 1, memchr::memchr_iter(b'\n', &data[..=last]).count()),
+        None => (0, 0),
+    }
 }
 
 /// The items of a list, each a `str` (else a `CopydeskError` naming its index).
@@ -677,5 +692,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(line_block, m)?)?;
     Ok(())
 }
