@@ -1,14 +1,28 @@
-"""The type stubs of the compiled module match it (mypy.stubtest)."""
+"""The type stubs of the compiled module match it (mypy.stubtest), and the package type-checks."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_core_stubs_match_the_module():
     r = subprocess.run(
         [sys.executable, "-m", "mypy.stubtest", "copydesk._core", "--ignore-missing-stub"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_package_type_checks():
+    # The installed package, checked with the project's mypy settings (pyproject.toml).
+    import copydesk
+
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(root / "pyproject.toml"), str(Path(copydesk.__file__).parent)],
         capture_output=True,
         text=True,
     )

@@ -89,7 +89,7 @@ class Meter:
 
 def cmd_annotate(a: argparse.Namespace) -> int:
     layers = _api.check_layers(a.layers, default=_api.DEFAULT_LAYERS)
-    flags = {name: name in layers for name in _api.LAYERS}
+    flags: dict[str, Any] = {name: name in layers for name in _api.LAYERS}
     progress = corpus.Progress(corpus.input_size(a.inputs))
     out = None if a.output in (None, "-") else corpus.Output(a.output, layers, resume=a.resume)
     resumed = out.done if out else 0

@@ -22,7 +22,7 @@ import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator, Sequence
+from typing import IO, Any, Iterator, Sequence, cast
 
 from . import _core
 
@@ -139,7 +139,7 @@ def read_jobs(
             elif _is_jsonl(name) and not _is_parquet(name):
                 try:
                     with gzip.open(f, "rb") if name.endswith(".gz") else open(f, "rb") as stream:
-                        yield from _jsonl_blocks(stream, name, progress)
+                        yield from _jsonl_blocks(cast(IO[bytes], stream), name, progress)
                 except OSError as e:
                     yield Record(name, 0, name, None, f"{name}: cannot read: {e.strerror or e}")
             else:
@@ -213,7 +213,7 @@ def _read_file(
         if _is_parquet(name):
             yield from _parquet(path, text_field, id_field, progress)
         elif _is_jsonl(name):
-            raw: IO[bytes] = gzip.open(path, "rb") if name.endswith(".gz") else open(path, "rb")
+            raw = cast(IO[bytes], gzip.open(path, "rb") if name.endswith(".gz") else open(path, "rb"))
             with raw:
                 yield from _jsonl(raw, name, text_field, id_field, progress)
         else:
@@ -342,7 +342,7 @@ class Output:
             kept = self._complete_lines()
             self.done = len(kept)
             self._open("w")
-            self._stream.writelines(kept)
+            self.write_lines(kept)
         else:
             self._open("w")
 
@@ -368,6 +368,7 @@ class Output:
         self._raw = raw
 
     def write_lines(self, lines: Sequence[bytes]) -> None:
+        assert self._stream is not None, "JSON Lines output"
         self._stream.writelines(lines)
 
     def write_records(self, records: Sequence[dict[str, Any]]) -> None:
