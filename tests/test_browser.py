@@ -433,6 +433,10 @@ def test_hovering_a_speaker_lights_its_quotations(browser, belarus):
         return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()"""
     )
     browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": box["x"], "y": box["y"]})
+    # The hover handler runs on the page's own event loop: wait until the tip shows.
+    deadline = time.monotonic() + 30
+    while browser.eval("document.getElementById('cd-tip').hidden") and time.monotonic() < deadline:
+        time.sleep(0.05)
     state = browser.eval(
         "({lit: document.querySelectorAll('#cd-article .q.hl-link').length, tip: document.getElementById('cd-tip').textContent,"
         " shown: !document.getElementById('cd-tip').hidden})"
