@@ -42,7 +42,7 @@ fn key(s: &str) -> Box<[u8]> {
 /// that mark tells `a` from `a\0`, and no key is 0, so 0 marks an empty slot.
 /// `None` for an empty, longer or non-ASCII word: not in any short list.
 #[inline]
-fn pack(w: &[u8]) -> Option<u64> {
+pub(crate) fn pack(w: &[u8]) -> Option<u64> {
     let n = w.len();
     // Two overlapping loads cover any length from two to eight; the bytes they
     // share are the same, so OR-ing them is exact.
@@ -66,7 +66,7 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// gets bit 5. Only the 7 low bits of each byte are added to, so no carry
 /// crosses a byte; the length mark (a high bit) is left as it is.
 #[inline]
-fn lower(key: u64) -> u64 {
+pub(crate) fn lower(key: u64) -> u64 {
     let x = key & !HI;
     let upper = x.wrapping_add((0x80 - u64::from(b'A')) * LO) & !x.wrapping_add((0x80 - u64::from(b'Z') - 1) * LO) & HI;
     key | upper >> 2
@@ -75,14 +75,14 @@ fn lower(key: u64) -> u64 {
 /// A few hundred short words in an open-addressing table of packed keys: a
 /// lookup is one multiply and, at this load (at most half full), mostly one
 /// compare, with no hashing loop and no string compare.
-struct ShortMap<V> {
+pub(crate) struct ShortMap<V> {
     keys: Box<[u64]>,
     values: Box<[V]>,
     shift: u32,
 }
 
 impl<V: Copy + Default> ShortMap<V> {
-    fn new(entries: impl IntoIterator<Item = (u64, V)>) -> Self {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (u64, V)>) -> Self {
         let entries: Vec<(u64, V)> = entries.into_iter().collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut map = ShortMap { keys: vec![0; size].into(), values: vec![V::default(); size].into(), shift: 64 - size.trailing_zeros() };
@@ -103,7 +103,7 @@ impl<V: Copy + Default> ShortMap<V> {
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<V> {
+    pub(crate) fn get(&self, key: u64) -> Option<V> {
         let mask = self.keys.len() - 1;
         let mut h = self.slot(key);
         loop {

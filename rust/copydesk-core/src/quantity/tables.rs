@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::Modifier;
+use crate::lexicon::{lower, pack, ShortMap};
 use crate::token::{tokenize, Token};
 
 /// FxHash (as in rustc): the keys are short words, and SipHash's DoS
@@ -39,34 +40,86 @@ impl Hasher for FxHasher {
 
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A Bloom filter (two bits per word, 64 Kibit) over the lower-cased words
-/// that can start a mention (number words, months, currency codes): most
-/// words of a text are ruled out by one hash and two loads, before any table
-/// lookup. No false negatives; about one false positive in 10,000 words.
-pub(crate) struct StartFilter([u64; 1024]);
+/// The first and last bytes of a set of words, by length, as bitsets (row:
+/// the low five bits of the first byte, bit: those of the last, so the same in
+/// either ASCII case; words of 16 bytes or more share a length): a filter of
+/// a few instructions, with no false negatives, that most words of a text fail.
+pub(crate) struct Ends([[u32; 32]; 17]);
 
-impl StartFilter {
-    #[inline]
-    fn slots(word: &str) -> (usize, usize) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in word.as_bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+impl Ends {
+    fn new() -> Self {
+        Ends([[0; 32]; 17])
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let (Some(&a), Some(&z)) = (word.first(), word.last()) {
+            self.0[word.len().min(16)][usize::from(a & 31)] |= 1 << (z & 31);
         }
-        h ^= h >> 29;
-        ((h & 0xFFFF) as usize, ((h >> 16) & 0xFFFF) as usize)
     }
 
-    fn insert(&mut self, word: &str) {
-        let (a, b) = Self::slots(word);
-        self.0[a >> 6] |= 1 << (a & 63);
-        self.0[b >> 6] |= 1 << (b & 63);
-    }
-
-    /// `false`: `word` starts nothing.
+    /// `false`: `word` is not in the set.
     #[inline]
-    pub fn may_start(&self, word: &str) -> bool {
-        let (a, b) = Self::slots(word);
-        self.0[a >> 6] & (1 << (a & 63)) != 0 && self.0[b >> 6] & (1 << (b & 63)) != 0
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&a), Some(&z)) => self.0[word.len().min(16)][usize::from(a & 31)] >> (z & 31) & 1 != 0,
+            _ => false,
+        }
+    }
+}
+
+/// Words mapped to values, looked up in ASCII lower case (`any_case`) or as
+/// written, like a `HashMap<&str, V>` queried with the lower-cased word: the
+/// `Ends` filter rules out most words of a text, and a word of up to eight
+/// ASCII bytes is then one packed-key probe (`lexicon::pack`), with no
+/// hashing loop and no copy; other words go to a hash map.
+pub(crate) struct WordMap<V> {
+    ends: Ends,
+    short: ShortMap<u32>,
+    long: HashMap<String, u32>,
+    values: Vec<V>,
+    any_case: bool,
+}
+
+impl<V> WordMap<V> {
+    /// A later entry for the same word replaces an earlier one, as in a map.
+    fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>, any_case: bool) -> Self {
+        let (mut ends, mut short, mut long, mut values) = (Ends::new(), Vec::new(), HashMap::default(), Vec::new());
+        for (w, v) in entries {
+            let w = w.as_ref();
+            let k = u32::try_from(values.len()).expect("WordMap: too many words");
+            values.push(v);
+            ends.insert(w.as_bytes());
+            match pack(w.as_bytes()) {
+                Some(key) => short.push((key, k)),
+                None => {
+                    long.insert(w.to_owned(), k);
+                }
+            }
+        }
+        WordMap { ends, short: ShortMap::new(short), long, values, any_case }
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let b = word.as_bytes();
+        if !self.ends.may_contain(b) {
+            return None;
+        }
+        let k = match pack(b) {
+            Some(key) => self.short.get(if self.any_case { lower(key) } else { key })?,
+            None if self.long.is_empty() => return None,
+            None if self.any_case => {
+                let mut buf = [0u8; 32];
+                *self.long.get(lower_into(word, &mut buf)?)?
+            }
+            None => *self.long.get(word)?,
+        };
+        Some(&self.values[k as usize])
+    }
+
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
     }
 }
 
@@ -297,10 +350,10 @@ pub struct Tables {
     pub counted: HashMap<&'static str, u8>,
     /// `model_suffixes.txt`: `Pro` in `iPhone 11 Pro`, as written.
     pub model_suffixes: HashMap<&'static str, ()>,
-    /// Words that may start a mention.
-    pub starts: StartFilter,
-    /// Number words only.
-    word_starts: StartFilter,
+    /// Words that may start a mention, lower-cased: looked up in any ASCII case.
+    pub starts: WordMap<()>,
+    /// The number words, lower-cased, as a filter before the lookups.
+    word_ends: Ends,
 }
 
 impl Tables {
@@ -447,17 +500,18 @@ impl Tables {
 
         let model_suffixes = lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())).collect();
 
-        let mut word_starts = StartFilter([0; 1024]);
+        let mut word_ends = Ends::new();
         for w in words.keys() {
-            word_starts.insert(w);
+            word_ends.insert(w.to_ascii_lowercase().as_bytes());
         }
-        let mut starts = StartFilter([0; 1024]);
-        for w in words.keys().chain(calendar.keys()).copied().chain(["a", "an"]) {
-            starts.insert(w);
-        }
-        for key in currency_before.by_key.keys() {
-            starts.insert(key);
-        }
+        let starts = words
+            .keys()
+            .chain(calendar.keys())
+            .copied()
+            .chain(["a", "an"])
+            .chain(currency_before.by_key.keys().map(String::as_str))
+            .map(|w| (w.to_ascii_lowercase(), ()));
+        let starts = WordMap::new(starts, true);
         Tables {
             units,
             unit_plurals,
@@ -472,7 +526,7 @@ impl Tables {
             counted,
             model_suffixes,
             starts,
-            word_starts,
+            word_ends,
         }
     }
 
@@ -484,7 +538,7 @@ impl Tables {
     /// A number word, looked up in lower case; the letter scales (`k`, `m`,
     /// `bn`, `M`) as written.
     pub fn word(&self, w: &str) -> Option<NumberWord> {
-        if !self.word_starts.may_start(w) {
+        if !self.word_ends.may_contain(w.as_bytes()) {
             return None;
         }
         if let Some(x) = self.words.get(w) {

@@ -274,7 +274,7 @@ impl<'a> Parser<'a> {
             }
             T::Word => {
                 let s = self.s(i);
-                if !self.tb.starts.may_start(s) {
+                if !self.tb.starts.contains_key(s) {
                     // Not a number word, month or currency: only `USD10m`-like words remain.
                     if s.len() > 2 && s.as_bytes()[0].is_ascii_uppercase() && s.bytes().any(|b| b.is_ascii_digit()) {
                         return self.word_money(i);
@@ -285,7 +285,7 @@ impl<'a> Parser<'a> {
                 if self.is_a(i) && self.kind(i + 1) == Some(T::Word) {
                     let and_a_half =
                         self.tok(i + 2) == Some("and") && self.tok(i + 3).is_some_and(|w| self.is_a_word(w));
-                    return if and_a_half || self.tb.starts.may_start(self.s(i + 1)) { self.at_words(i) } else { None };
+                    return if and_a_half || self.tb.starts.contains_key(self.s(i + 1)) { self.at_words(i) } else { None };
                 }
                 if let Some(n) = self.money_prefix(i) {
                     return Some(n);
