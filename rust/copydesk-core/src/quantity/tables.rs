@@ -155,8 +155,12 @@ struct Form<V> {
 /// Phrases (sequences of tokens) mapped to values, looked up by their first
 /// token (or, for a table built reversed, by their last).
 pub(crate) struct Phrases<V> {
+    /// While the tables load: the forms by their first (or last) token, lower-cased.
     by_key: HashMap<String, Vec<Form<V>>>,
     reversed: bool,
+    /// Once loaded (`freeze`): the key's index into `lists`.
+    index: WordMap<usize>,
+    lists: Vec<Vec<Form<V>>>,
 }
 
 /// A match: the value and how many tokens it covers.
@@ -168,7 +172,14 @@ pub(crate) struct Hit<V> {
 
 impl<V: Copy> Phrases<V> {
     fn new(reversed: bool) -> Self {
-        Phrases { by_key: HashMap::default(), reversed }
+        Phrases { by_key: HashMap::default(), reversed, index: WordMap::new::<&str>([], true), lists: Vec::new() }
+    }
+
+    /// Moves the forms into the lookup that `longest` reads.
+    fn freeze(&mut self) {
+        let (keys, lists): (Vec<String>, Vec<Vec<Form<V>>>) = std::mem::take(&mut self.by_key).into_iter().unzip();
+        self.index = WordMap::new(keys.into_iter().enumerate().map(|(k, w)| (w, k)), true);
+        self.lists = lists;
     }
 
     /// Adds a form. `any_case`: matches in any case (else as written).
@@ -195,9 +206,7 @@ impl<V: Copy> Phrases<V> {
     /// table) and `None` past the end. `first` overrides the first token's
     /// text (a suffix inside a number token: `2.5km`).
     pub fn longest<'t>(&self, first: &'t str, words: impl Fn(usize) -> Option<&'t str>) -> Option<Hit<V>> {
-        let mut buf = [0u8; 32];
-        let key = lower_into(first, &mut buf)?;
-        let forms = self.by_key.get(key)?;
+        let forms = &self.lists[*self.index.get(first)?];
         let mut best: Option<Hit<V>> = None;
         for f in forms {
             let ok = f.toks.iter().enumerate().all(|(k, want)| {
@@ -268,12 +277,12 @@ pub mod ctx {
 }
 
 /// `context_words.tsv`: lower-cased word -> its classes, loaded once.
-fn context() -> &'static HashMap<&'static str, u16> {
-    static CONTEXT: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn context() -> &'static WordMap<u16> {
+    static CONTEXT: OnceLock<WordMap<u16>> = OnceLock::new();
     CONTEXT.get_or_init(load_context)
 }
 
-fn load_context() -> HashMap<&'static str, u16> {
+fn load_context() -> WordMap<u16> {
     let mut context: HashMap<&'static str, u16> = HashMap::default();
     for line in lines(include_str!("../../data/context_words.tsv")) {
         let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
@@ -284,14 +293,13 @@ fn load_context() -> HashMap<&'static str, u16> {
             *context.entry(key).or_default() |= bit;
         }
     }
-    context
+    WordMap::new(context, true)
 }
 
 /// The `context_words.tsv` classes of `w` (0 for none), in any ASCII case.
 #[inline]
 pub fn context_of(w: &str) -> u16 {
-    let mut buf = [0u8; 32];
-    lower_into(w, &mut buf).and_then(|l| context().get(l).copied()).unwrap_or(0)
+    context().get(w).copied().unwrap_or(0)
 }
 
 /// Classes of `counted_nouns.tsv`.
@@ -339,21 +347,22 @@ pub struct Tables {
     pub currency_before: Phrases<usize>,
     /// Names and codes written after the number -> (currency index, factor).
     pub currency_after: Phrases<(usize, f64)>,
-    /// Number words, keyed in lower case (`k`/`m`/`bn` as written).
-    pub words: HashMap<&'static str, NumberWord>,
+    /// Number words, keyed in lower case (`k`/`m`/`bn` as written): looked
+    /// up as written and in lower case.
+    words_as_written: WordMap<NumberWord>,
+    words: WordMap<NumberWord>,
     /// Modifiers, matched backwards from the word before a mention.
     pub modifiers: Phrases<Modifier>,
     /// Modifiers written after a mention (`or more`), matched forwards.
     pub modifiers_after: Phrases<Modifier>,
-    pub calendar: HashMap<&'static str, Calendar>,
-    /// The words of `counted_nouns.tsv`, lower case -> class bits (`COUNTED_*`).
-    pub counted: HashMap<&'static str, u8>,
+    /// Month and weekday names and zones, as written.
+    pub calendar: WordMap<Calendar>,
+    /// The words of `counted_nouns.tsv`, lower case -> (the word, its class bits `COUNTED_*`).
+    counted: WordMap<(&'static str, u8)>,
     /// `model_suffixes.txt`: `Pro` in `iPhone 11 Pro`, as written.
-    pub model_suffixes: HashMap<&'static str, ()>,
+    pub model_suffixes: WordMap<()>,
     /// Words that may start a mention, lower-cased: looked up in any ASCII case.
     pub starts: WordMap<()>,
-    /// The number words, lower-cased, as a filter before the lookups.
-    word_ends: Ends,
 }
 
 impl Tables {
@@ -498,12 +507,8 @@ impl Tables {
             }
         }
 
-        let model_suffixes = lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())).collect();
+        let model_suffixes = WordMap::new(lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())), false);
 
-        let mut word_ends = Ends::new();
-        for w in words.keys() {
-            word_ends.insert(w.to_ascii_lowercase().as_bytes());
-        }
         let starts = words
             .keys()
             .chain(calendar.keys())
@@ -512,6 +517,15 @@ impl Tables {
             .chain(currency_before.by_key.keys().map(String::as_str))
             .map(|w| (w.to_ascii_lowercase(), ()));
         let starts = WordMap::new(starts, true);
+        unit_forms.freeze();
+        currency_before.freeze();
+        currency_after.freeze();
+        modifiers.freeze();
+        modifiers_after.freeze();
+        let words_as_written = WordMap::new(words.iter().map(|(w, x)| (*w, *x)), false);
+        let words = WordMap::new(words, true);
+        let calendar = WordMap::new(calendar, false);
+        let counted = WordMap::new(counted.into_iter().map(|(w, class)| (w, (w, class))), true);
         Tables {
             units,
             unit_plurals,
@@ -519,6 +533,7 @@ impl Tables {
             currencies,
             currency_before,
             currency_after,
+            words_as_written,
             words,
             modifiers,
             modifiers_after,
@@ -526,7 +541,6 @@ impl Tables {
             counted,
             model_suffixes,
             starts,
-            word_ends,
         }
     }
 
@@ -538,16 +552,11 @@ impl Tables {
     /// A number word, looked up in lower case; the letter scales (`k`, `m`,
     /// `bn`, `M`) as written.
     pub fn word(&self, w: &str) -> Option<NumberWord> {
-        if !self.word_ends.may_contain(w.as_bytes()) {
-            return None;
-        }
-        if let Some(x) = self.words.get(w) {
+        if let Some(x) = self.words_as_written.get(w) {
             return Some(*x);
         }
-        let mut buf = [0u8; 32];
-        let lower = lower_into(w, &mut buf)?;
         // Letter scales (`k`, `M`, `bn`) match only as listed.
-        self.words.get(lower).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
+        self.words.get(w).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
     }
 
     /// Whether `w` is in any of the `context_words.tsv` classes `class`, in any ASCII case.
@@ -558,8 +567,7 @@ impl Tables {
 
     /// The `counted_nouns.tsv` classes of a word (0 for none), in any case.
     pub fn counted_class(&self, w: &str) -> u8 {
-        let mut buf = [0u8; 32];
-        lower_into(w, &mut buf).and_then(|l| self.counted.get(l).copied()).unwrap_or(0)
+        self.counted.get(w).map_or(0, |&(_, class)| class)
     }
 
     /// `more` in `two more years`, `eight more picks`: a word between a number
@@ -570,9 +578,7 @@ impl Tables {
 
     /// A noun a price is given per (`share` in `63 cents per share`), as the table spells it.
     pub fn per_noun(&self, w: &str) -> Option<&'static str> {
-        let mut buf = [0u8; 32];
-        let lower = lower_into(w, &mut buf)?;
-        self.counted.get_key_value(lower).filter(|(_, class)| **class & COUNTED_PER != 0).map(|(k, _)| *k)
+        self.counted.get(w).filter(|(_, class)| class & COUNTED_PER != 0).map(|&(k, _)| k)
     }
 
     pub fn unit_index(&self, canonical: &str) -> Option<usize> {
