@@ -58,7 +58,7 @@ impl Ends {
     }
 
     /// `false`: `word` is not in the set.
-    #[inline]
+    #[inline(always)]
     pub fn may_contain(&self, word: &[u8]) -> bool {
         match (word.first(), word.last()) {
             (Some(&a), Some(&z)) => self.0[word.len().min(16)][usize::from(a & 31)] >> (z & 31) & 1 != 0,
@@ -99,13 +99,18 @@ impl<V> WordMap<V> {
         WordMap { ends, short: ShortMap::new(short), long, values, any_case }
     }
 
-    #[inline]
+    /// The filter inline, at every caller; the lookup out of line.
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&V> {
-        let b = word.as_bytes();
-        if !self.ends.may_contain(b) {
+        if !self.ends.may_contain(word.as_bytes()) {
             return None;
         }
-        let k = match pack(b) {
+        self.lookup(word)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<&V> {
+        let k = match pack(word.as_bytes()) {
             Some(key) => self.short.get(if self.any_case { lower(key) } else { key })?,
             None if self.long.is_empty() => return None,
             None if self.any_case => {
@@ -117,7 +122,7 @@ impl<V> WordMap<V> {
         Some(&self.values[k as usize])
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn contains_key(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
