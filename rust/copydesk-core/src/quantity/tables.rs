@@ -187,13 +187,14 @@ fn context() -> &'static WordMap<u16> {
 }
 
 fn load_context() -> WordMap<u16> {
-    let mut context: HashMap<&'static str, u16> = HashMap::default();
+    // Owned keys: the map keeps no reference to them once packed.
+    let mut context: HashMap<String, u16> = HashMap::default();
     for line in lines(include_str!("../../data/context_words.tsv")) {
         let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
         let bit = ctx::from_name(class);
         for w in words.split('|') {
             assert!(!w.bytes().any(|b| b.is_ascii_uppercase()) || bit == ctx::AMBIGUOUS_CODE, "{w:?}");
-            let key: &'static str = if bit == ctx::AMBIGUOUS_CODE { Box::leak(w.to_ascii_lowercase().into_boxed_str()) } else { w };
+            let key = if bit == ctx::AMBIGUOUS_CODE { w.to_ascii_lowercase() } else { w.to_owned() };
             *context.entry(key).or_default() |= bit;
         }
     }
