@@ -166,6 +166,105 @@ impl<V: Copy + Default> WordList<V> {
     }
 }
 
+/// The first and last bytes of a set of words, by length, as bitsets (row:
+/// the low five bits of the first byte, bit: those of the last, so the same in
+/// either ASCII case; words of 16 bytes or more share a length): a filter of
+/// a few instructions, with no false negatives, that most words of a text fail.
+pub(crate) struct Ends([[u32; 32]; 17]);
+
+impl Ends {
+    pub(crate) fn new() -> Self {
+        Ends([[0; 32]; 17])
+    }
+
+    pub(crate) fn insert(&mut self, word: &[u8]) {
+        if let (Some(&a), Some(&z)) = (word.first(), word.last()) {
+            self.0[word.len().min(16)][usize::from(a & 31)] |= 1 << (z & 31);
+        }
+    }
+
+    /// `false`: `word` is not in the set.
+    #[inline(always)]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&a), Some(&z)) => self.0[word.len().min(16)][usize::from(a & 31)] >> (z & 31) & 1 != 0,
+            _ => false,
+        }
+    }
+}
+
+/// Words mapped to values, looked up in ASCII lower case (`any_case`) or as
+/// written, like a `HashMap<&str, V>` queried with the lower-cased word: the
+/// `Ends` filter rules out most words of a text, and a word of up to eight
+/// ASCII bytes is then one packed-key probe (`pack`), with no
+/// hashing loop and no copy; other words go to a hash map.
+pub(crate) struct WordMap<V> {
+    ends: Ends,
+    short: ShortMap<u32>,
+    long: Map<u32>,
+    values: Vec<V>,
+    any_case: bool,
+}
+
+impl<V> WordMap<V> {
+    /// A later entry for the same word replaces an earlier one, as in a map.
+    pub(crate) fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>, any_case: bool) -> Self {
+        let (mut ends, mut short, mut long, mut values) = (Ends::new(), Vec::new(), Map::default(), Vec::new());
+        for (w, v) in entries {
+            let w = w.as_ref();
+            let k = u32::try_from(values.len()).expect("WordMap: too many words");
+            values.push(v);
+            ends.insert(w.as_bytes());
+            match pack(w.as_bytes()) {
+                Some(key) => short.push((key, k)),
+                None => {
+                    long.insert(key(w), k);
+                }
+            }
+        }
+        WordMap { ends, short: ShortMap::new(short), long, values, any_case }
+    }
+
+    /// The filter inline, at every caller; the lookup out of line.
+    #[inline(always)]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if !self.ends.may_contain(word.as_bytes()) {
+            return None;
+        }
+        self.lookup(word)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<&V> {
+        let k = match pack(word.as_bytes()) {
+            Some(key) => self.short.get(if self.any_case { lower(key) } else { key })?,
+            None if self.long.is_empty() => return None,
+            None if self.any_case => {
+                let mut buf = [0u8; 32];
+                *self.long.get(lower_into(word, &mut buf)?)?
+            }
+            None => *self.long.get(word.as_bytes())?,
+        };
+        Some(&self.values[k as usize])
+    }
+
+    #[inline(always)]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+/// ASCII lower case of a word of up to 32 bytes into `buf` (other bytes
+/// copied as they are); `None` for a longer word.
+fn lower_into<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+    let b = word.as_bytes();
+    let d = buf.get_mut(..b.len())?;
+    for (d, s) in d.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(d)
+}
+
 /// How the sentence segmenter treats an abbreviation (see `data/abbreviations.tsv`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AbbrevClass {

@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::Modifier;
+use crate::lexicon::WordMap;
 use crate::token::{tokenize, Token};
 
 /// FxHash (as in rustc): the keys are short words, and SipHash's DoS
@@ -39,52 +40,8 @@ impl Hasher for FxHasher {
 
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A Bloom filter (two bits per word, 64 Kibit) over the lower-cased words
-/// that can start a mention (number words, months, currency codes): most
-/// words of a text are ruled out by one hash and two loads, before any table
-/// lookup. No false negatives; about one false positive in 10,000 words.
-pub(crate) struct StartFilter([u64; 1024]);
-
-impl StartFilter {
-    #[inline]
-    fn slots(word: &str) -> (usize, usize) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in word.as_bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= h >> 29;
-        ((h & 0xFFFF) as usize, ((h >> 16) & 0xFFFF) as usize)
-    }
-
-    fn insert(&mut self, word: &str) {
-        let (a, b) = Self::slots(word);
-        self.0[a >> 6] |= 1 << (a & 63);
-        self.0[b >> 6] |= 1 << (b & 63);
-    }
-
-    /// `false`: `word` starts nothing.
-    #[inline]
-    pub fn may_start(&self, word: &str) -> bool {
-        let (a, b) = Self::slots(word);
-        self.0[a >> 6] & (1 << (a & 63)) != 0 && self.0[b >> 6] & (1 << (b & 63)) != 0
-    }
-}
-
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-/// Lower-cases a short ASCII word into `buf`; `None` when it does not fit.
-/// Non-ASCII bytes are copied unchanged (`°`, `£`).
-pub(crate) fn lower_into<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
 /// One form of a phrase: its tokens, how it matches case, and whether it
@@ -102,8 +59,12 @@ struct Form<V> {
 /// Phrases (sequences of tokens) mapped to values, looked up by their first
 /// token (or, for a table built reversed, by their last).
 pub(crate) struct Phrases<V> {
+    /// While the tables load: the forms by their first (or last) token, lower-cased.
     by_key: HashMap<String, Vec<Form<V>>>,
     reversed: bool,
+    /// Once loaded (`freeze`): the key's index into `lists`.
+    index: WordMap<usize>,
+    lists: Vec<Vec<Form<V>>>,
 }
 
 /// A match: the value and how many tokens it covers.
@@ -115,7 +76,14 @@ pub(crate) struct Hit<V> {
 
 impl<V: Copy> Phrases<V> {
     fn new(reversed: bool) -> Self {
-        Phrases { by_key: HashMap::default(), reversed }
+        Phrases { by_key: HashMap::default(), reversed, index: WordMap::new::<&str>([], true), lists: Vec::new() }
+    }
+
+    /// Moves the forms into the lookup that `longest` reads.
+    fn freeze(&mut self) {
+        let (keys, lists): (Vec<String>, Vec<Vec<Form<V>>>) = std::mem::take(&mut self.by_key).into_iter().unzip();
+        self.index = WordMap::new(keys.into_iter().enumerate().map(|(k, w)| (w, k)), true);
+        self.lists = lists;
     }
 
     /// Adds a form. `any_case`: matches in any case (else as written).
@@ -142,9 +110,7 @@ impl<V: Copy> Phrases<V> {
     /// table) and `None` past the end. `first` overrides the first token's
     /// text (a suffix inside a number token: `2.5km`).
     pub fn longest<'t>(&self, first: &'t str, words: impl Fn(usize) -> Option<&'t str>) -> Option<Hit<V>> {
-        let mut buf = [0u8; 32];
-        let key = lower_into(first, &mut buf)?;
-        let forms = self.by_key.get(key)?;
+        let forms = &self.lists[*self.index.get(first)?];
         let mut best: Option<Hit<V>> = None;
         for f in forms {
             let ok = f.toks.iter().enumerate().all(|(k, want)| {
@@ -215,30 +181,30 @@ pub mod ctx {
 }
 
 /// `context_words.tsv`: lower-cased word -> its classes, loaded once.
-fn context() -> &'static HashMap<&'static str, u16> {
-    static CONTEXT: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn context() -> &'static WordMap<u16> {
+    static CONTEXT: OnceLock<WordMap<u16>> = OnceLock::new();
     CONTEXT.get_or_init(load_context)
 }
 
-fn load_context() -> HashMap<&'static str, u16> {
-    let mut context: HashMap<&'static str, u16> = HashMap::default();
+fn load_context() -> WordMap<u16> {
+    // Owned keys: the map keeps no reference to them once packed.
+    let mut context: HashMap<String, u16> = HashMap::default();
     for line in lines(include_str!("../../data/context_words.tsv")) {
         let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
         let bit = ctx::from_name(class);
         for w in words.split('|') {
             assert!(!w.bytes().any(|b| b.is_ascii_uppercase()) || bit == ctx::AMBIGUOUS_CODE, "{w:?}");
-            let key: &'static str = if bit == ctx::AMBIGUOUS_CODE { Box::leak(w.to_ascii_lowercase().into_boxed_str()) } else { w };
+            let key = if bit == ctx::AMBIGUOUS_CODE { w.to_ascii_lowercase() } else { w.to_owned() };
             *context.entry(key).or_default() |= bit;
         }
     }
-    context
+    WordMap::new(context, true)
 }
 
 /// The `context_words.tsv` classes of `w` (0 for none), in any ASCII case.
 #[inline]
 pub fn context_of(w: &str) -> u16 {
-    let mut buf = [0u8; 32];
-    lower_into(w, &mut buf).and_then(|l| context().get(l).copied()).unwrap_or(0)
+    context().get(w).copied().unwrap_or(0)
 }
 
 /// Classes of `counted_nouns.tsv`.
@@ -286,21 +252,22 @@ pub struct Tables {
     pub currency_before: Phrases<usize>,
     /// Names and codes written after the number -> (currency index, factor).
     pub currency_after: Phrases<(usize, f64)>,
-    /// Number words, keyed in lower case (`k`/`m`/`bn` as written).
-    pub words: HashMap<&'static str, NumberWord>,
+    /// Number words, keyed in lower case (`k`/`m`/`bn` as written): looked
+    /// up as written and in lower case.
+    words_as_written: WordMap<NumberWord>,
+    words: WordMap<NumberWord>,
     /// Modifiers, matched backwards from the word before a mention.
     pub modifiers: Phrases<Modifier>,
     /// Modifiers written after a mention (`or more`), matched forwards.
     pub modifiers_after: Phrases<Modifier>,
-    pub calendar: HashMap<&'static str, Calendar>,
-    /// The words of `counted_nouns.tsv`, lower case -> class bits (`COUNTED_*`).
-    pub counted: HashMap<&'static str, u8>,
+    /// Month and weekday names and zones, as written.
+    pub calendar: WordMap<Calendar>,
+    /// The words of `counted_nouns.tsv`, lower case -> (the word, its class bits `COUNTED_*`).
+    counted: WordMap<(&'static str, u8)>,
     /// `model_suffixes.txt`: `Pro` in `iPhone 11 Pro`, as written.
-    pub model_suffixes: HashMap<&'static str, ()>,
-    /// Words that may start a mention.
-    pub starts: StartFilter,
-    /// Number words only.
-    word_starts: StartFilter,
+    pub model_suffixes: WordMap<()>,
+    /// Words that may start a mention, lower-cased: looked up in any ASCII case.
+    pub starts: WordMap<()>,
 }
 
 impl Tables {
@@ -445,19 +412,25 @@ impl Tables {
             }
         }
 
-        let model_suffixes = lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())).collect();
+        let model_suffixes = WordMap::new(lines(include_str!("../../data/model_suffixes.txt")).map(|w| (w.trim(), ())), false);
 
-        let mut word_starts = StartFilter([0; 1024]);
-        for w in words.keys() {
-            word_starts.insert(w);
-        }
-        let mut starts = StartFilter([0; 1024]);
-        for w in words.keys().chain(calendar.keys()).copied().chain(["a", "an"]) {
-            starts.insert(w);
-        }
-        for key in currency_before.by_key.keys() {
-            starts.insert(key);
-        }
+        let starts = words
+            .keys()
+            .chain(calendar.keys())
+            .copied()
+            .chain(["a", "an"])
+            .chain(currency_before.by_key.keys().map(String::as_str))
+            .map(|w| (w.to_ascii_lowercase(), ()));
+        let starts = WordMap::new(starts, true);
+        unit_forms.freeze();
+        currency_before.freeze();
+        currency_after.freeze();
+        modifiers.freeze();
+        modifiers_after.freeze();
+        let words_as_written = WordMap::new(words.iter().map(|(w, x)| (*w, *x)), false);
+        let words = WordMap::new(words, true);
+        let calendar = WordMap::new(calendar, false);
+        let counted = WordMap::new(counted.into_iter().map(|(w, class)| (w, (w, class))), true);
         Tables {
             units,
             unit_plurals,
@@ -465,6 +438,7 @@ impl Tables {
             currencies,
             currency_before,
             currency_after,
+            words_as_written,
             words,
             modifiers,
             modifiers_after,
@@ -472,7 +446,6 @@ impl Tables {
             counted,
             model_suffixes,
             starts,
-            word_starts,
         }
     }
 
@@ -484,16 +457,11 @@ impl Tables {
     /// A number word, looked up in lower case; the letter scales (`k`, `m`,
     /// `bn`, `M`) as written.
     pub fn word(&self, w: &str) -> Option<NumberWord> {
-        if !self.word_starts.may_start(w) {
-            return None;
-        }
-        if let Some(x) = self.words.get(w) {
+        if let Some(x) = self.words_as_written.get(w) {
             return Some(*x);
         }
-        let mut buf = [0u8; 32];
-        let lower = lower_into(w, &mut buf)?;
         // Letter scales (`k`, `M`, `bn`) match only as listed.
-        self.words.get(lower).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
+        self.words.get(w).copied().filter(|x| !(x.class == WordClass::Scale && w.len() <= 3))
     }
 
     /// Whether `w` is in any of the `context_words.tsv` classes `class`, in any ASCII case.
@@ -504,8 +472,7 @@ impl Tables {
 
     /// The `counted_nouns.tsv` classes of a word (0 for none), in any case.
     pub fn counted_class(&self, w: &str) -> u8 {
-        let mut buf = [0u8; 32];
-        lower_into(w, &mut buf).and_then(|l| self.counted.get(l).copied()).unwrap_or(0)
+        self.counted.get(w).map_or(0, |&(_, class)| class)
     }
 
     /// `more` in `two more years`, `eight more picks`: a word between a number
@@ -516,9 +483,7 @@ impl Tables {
 
     /// A noun a price is given per (`share` in `63 cents per share`), as the table spells it.
     pub fn per_noun(&self, w: &str) -> Option<&'static str> {
-        let mut buf = [0u8; 32];
-        let lower = lower_into(w, &mut buf)?;
-        self.counted.get_key_value(lower).filter(|(_, class)| **class & COUNTED_PER != 0).map(|(k, _)| *k)
+        self.counted.get(w).filter(|(_, class)| class & COUNTED_PER != 0).map(|&(k, _)| k)
     }
 
     pub fn unit_index(&self, canonical: &str) -> Option<usize> {

@@ -33,7 +33,7 @@
 
 use super::marks::Tables;
 use super::pair::Piece;
-use super::{Doc, QuoteKind};
+use super::{gallop, gallop_back, Doc, QuoteKind};
 use crate::token::{Span, TokenKind};
 
 /// How far (tokens) a search for a cue or `according to` reaches.
@@ -386,11 +386,19 @@ impl Ctx<'_, '_> {
         let (mut a, mut b) = (line.start, line.end);
         let sents = self.doc.sentences;
         let at = self.doc.tokens[i].start;
-        let s = sents.partition_point(|s| s.end <= at);
+        // Searched from the last sentence found and from `i`, not across the
+        // document: the calls come in document order, mostly.
+        let hint = self.doc.sentence_hint.get().min(sents.len());
+        let s = if hint == 0 || sents[hint - 1].end <= at {
+            gallop(sents, hint, |s| s.end <= at)
+        } else {
+            gallop_back(sents, hint, |s| s.end <= at)
+        };
+        self.doc.sentence_hint.set(s);
         if let Some(s) = sents.get(s).filter(|s| s.start <= at) {
             let toks = self.doc.tokens;
-            a = a.max(toks[..i].partition_point(|t| t.start < s.start).min(i));
-            b = b.min(i + 1 + toks[i + 1..].partition_point(|t| t.end <= s.end));
+            a = a.max(gallop_back(toks, i, |t| t.start < s.start).min(i));
+            b = b.min(gallop(toks, i + 1, |t| t.end <= s.end));
         }
         (a, b)
     }

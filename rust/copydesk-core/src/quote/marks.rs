@@ -9,6 +9,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::lexicon::WordMap;
+
 /// One pair of quotation marks. `marks` is the first field of the data
 /// line: the opening and closing mark, or one mark when it does both.
 #[derive(Clone, Copy, Debug)]
@@ -51,6 +53,9 @@ pub(crate) struct Words {
 pub(crate) struct Tables {
     pub pairs: Vec<Pair>,
     cues: HashSet<&'static str>,
+    /// `cues` again, for ASCII words: a packed-key lookup behind a filter
+    /// that most words fail, with no copy or hash.
+    ascii_cues: WordMap<()>,
     /// Separable reporting verbs (`stellte+fest`): the verb form and the
     /// particles that make it a cue when they close its clause.
     split: HashMap<&'static str, Vec<&'static str>>,
@@ -115,6 +120,7 @@ impl Tables {
         }
         Tables {
             pairs,
+            ascii_cues: WordMap::new(cues.iter().map(|w| (*w, ())), true),
             cues,
             split,
             elisions: lines(include_str!("../../data/quote_elisions.txt")).collect(),
@@ -159,6 +165,10 @@ impl Tables {
 
     /// A reporting verb form (`said`, `told`, `adding`), in any case.
     pub fn is_cue(&self, word: &str) -> bool {
+        // Lower-casing an ASCII word is ASCII; others need Unicode's rules.
+        if word.is_ascii() {
+            return word.len() <= 24 && self.ascii_cues.contains_key(word);
+        }
         with_lower(word, |w| self.cues.contains(w))
     }
 

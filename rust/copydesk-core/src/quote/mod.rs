@@ -25,6 +25,8 @@ mod attribution;
 mod marks;
 mod pair;
 
+use std::cell::Cell;
+
 use crate::token::{Span, Token, TokenKind};
 
 /// Whether a quotation is an utterance or a phrase in the writer's sentence.
@@ -164,6 +166,33 @@ pub(crate) struct Doc<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Span],
     pub lines: Vec<Line>,
+    /// The sentence last found by `Ctx::sentence`, where the next search starts.
+    pub sentence_hint: Cell<usize>,
+}
+
+/// `from + s[from..].partition_point(pred)`, by steps doubling from `from`:
+/// the cost grows with the distance to the answer, not with the document.
+pub(crate) fn gallop<T>(s: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step <= s.len() && pred(&s[lo + step - 1]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(s.len());
+    lo + s[lo..hi].partition_point(pred)
+}
+
+/// `s[..to].partition_point(pred)`, by steps doubling back from `to`.
+pub(crate) fn gallop_back<T>(s: &[T], to: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut hi = to;
+    let mut step = 1;
+    while hi >= step && !pred(&s[hi - step]) {
+        hi -= step;
+        step *= 2;
+    }
+    let lo = hi.saturating_sub(step);
+    lo + s[lo..hi].partition_point(pred)
 }
 
 /// Whether the whitespace `text[a..b]` holds a line break.
@@ -178,14 +207,34 @@ fn line_break(text: &str, a: usize, b: usize) -> bool {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Span]) -> Doc<'a> {
-        let mut doc = Doc { text, tokens, sentences, lines: Vec::new() };
+        let mut doc = Doc { text, tokens, sentences, lines: Vec::new(), sentence_hint: Cell::new(0) };
         let mut start = 0;
-        for i in 1..=tokens.len() {
-            if i == tokens.len() || line_break(text, tokens[i - 1].end, tokens[i].start) {
+        let bytes = text.as_bytes();
+        let rare = ["\u{2028}", "\u{2029}", "\u{85}"].iter().any(|b| memchr::memmem::find(bytes, b.as_bytes()).is_some());
+        if rare || tokens.len() < 2 {
+            for i in 1..=tokens.len() {
+                if i == tokens.len() || line_break(text, tokens[i - 1].end, tokens[i].start) {
+                    doc.lines.push(Line { start, end: i });
+                    start = i;
+                }
+            }
+            return doc;
+        }
+        // Only `\n` and `\r` break lines here: visit the gaps that hold one
+        // instead of testing every gap.
+        let mut i = 1;
+        for p in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The first token after `p`: the gap before it holds `p` unless `p` is inside token `i - 1`.
+            i = gallop(tokens, i, |t| t.start <= p);
+            if i >= tokens.len() {
+                break;
+            }
+            if tokens[i - 1].end <= p && i > start {
                 doc.lines.push(Line { start, end: i });
                 start = i;
             }
         }
+        doc.lines.push(Line { start, end: tokens.len() });
         doc
     }
 

@@ -808,3 +808,19 @@ pub(super) fn check_invariants(text: &str, qs: &[Quote]) {
         }
     }
 }
+
+#[test]
+fn gallop_is_partition_point() {
+    use super::{gallop, gallop_back};
+    let v: Vec<u32> = (0..40).map(|x| x / 3).collect();
+    for x in 0..15 {
+        let pred = |y: &u32| *y < x;
+        for k in 0..=v.len() {
+            let want = v.partition_point(pred);
+            if want >= k {
+                assert_eq!(gallop(&v, k, pred), want, "gallop {x} {k}");
+            }
+            assert_eq!(gallop_back(&v, k, pred), v[..k].partition_point(pred), "gallop_back {x} {k}");
+        }
+    }
+}

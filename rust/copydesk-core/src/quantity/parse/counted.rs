@@ -17,9 +17,9 @@ use crate::token::{Span, TokenKind as T};
 const MAX_WORDS: usize = 5;
 
 impl<'a> Parser<'a> {
-    /// The counted noun phrase after a count ending at byte `end`.
-    pub(super) fn counted_after(&self, end: usize, value: f64) -> Option<Span> {
-        let mut j = self.toks.partition_point(|t| t.start < end);
+    /// The counted noun phrase after a count ending at byte `end` (its first token `first`).
+    pub(super) fn counted_after(&self, first: usize, end: usize, value: f64) -> Option<Span> {
+        let mut j = self.token_from(first, end);
         if !self.near(j) || self.toks[j].start == end {
             return None;
         }

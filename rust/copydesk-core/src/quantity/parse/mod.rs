@@ -124,6 +124,21 @@ impl<'a> Parser<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    /// The first token that starts at or after byte `end`, found by walking
+    /// from token `from` (a mention's first, a few tokens back) rather than
+    /// by a binary search over the document; the same answer either way.
+    #[inline]
+    fn token_from(&self, from: usize, end: usize) -> usize {
+        if from >= self.toks.len() || self.toks[from].start >= end {
+            return self.toks.partition_point(|t| t.start < end);
+        }
+        let mut k = from;
+        while k < self.toks.len() && self.toks[k].start < end {
+            k += 1;
+        }
+        k
+    }
+
     /// Token `i` starts where token `i - 1` ends.
     #[inline]
     fn glued(&self, i: usize) -> bool {
@@ -274,7 +289,7 @@ impl<'a> Parser<'a> {
             }
             T::Word => {
                 let s = self.s(i);
-                if !self.tb.starts.may_start(s) {
+                if !self.tb.starts.contains_key(s) {
                     // Not a number word, month or currency: only `USD10m`-like words remain.
                     if s.len() > 2 && s.as_bytes()[0].is_ascii_uppercase() && s.bytes().any(|b| b.is_ascii_digit()) {
                         return self.word_money(i);
@@ -285,7 +300,7 @@ impl<'a> Parser<'a> {
                 if self.is_a(i) && self.kind(i + 1) == Some(T::Word) {
                     let and_a_half =
                         self.tok(i + 2) == Some("and") && self.tok(i + 3).is_some_and(|w| self.is_a_word(w));
-                    return if and_a_half || self.tb.starts.may_start(self.s(i + 1)) { self.at_words(i) } else { None };
+                    return if and_a_half || self.tb.starts.contains_key(self.s(i + 1)) { self.at_words(i) } else { None };
                 }
                 if let Some(n) = self.money_prefix(i) {
                     return Some(n);
@@ -624,7 +639,7 @@ impl<'a> Parser<'a> {
     fn push(&mut self, mut q: Quantity, first: usize) {
         if q.kind == K::Number && q.value.fract() == 0.0 && (1.0..=31.0).contains(&q.value) {
             // `12 December 2025`, `12 December`.
-            let i = self.toks.partition_point(|t| t.start < q.end);
+            let i = self.token_from(first, q.end);
             if i < self.toks.len() && self.near(i) {
                 if let Some(Calendar::Month(m)) = self.tb.calendar.get(self.s(i)).copied() {
                     let digits = self.text[q.start..q.end].bytes().all(|c| c.is_ascii_digit());
@@ -670,7 +685,7 @@ impl<'a> Parser<'a> {
         }
         if q.modifier.is_none() && !matches!(q.kind, K::Date | K::Time | K::Ordinal | K::Range) {
             // `65 or over`, `500 or more`
-            let j = self.toks.partition_point(|t| t.start < q.end);
+            let j = self.token_from(first, q.end);
             if j < self.toks.len() && self.near(j) {
                 if let Some(hit) = self.tb.modifiers_after.longest(self.s(j), |k| self.tok(j + k)) {
                     q.modifier = Some(hit.value);
@@ -678,7 +693,7 @@ impl<'a> Parser<'a> {
             }
         }
         if q.kind == K::Number || (q.kind == K::Range && q.unit.is_none()) {
-            q.counted = self.counted_after(q.end, q.value);
+            q.counted = self.counted_after(first, q.end, q.value);
         }
         self.out.push(q);
     }
