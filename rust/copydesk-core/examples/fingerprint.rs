@@ -1,10 +1,11 @@
-//! Fingerprints of the quote and quantity output (every field), one line per
-//! document, so that a speed change can be checked to leave them identical:
+//! Fingerprints of every layer's output (tokens, sentences, UAX #29 words,
+//! and every field of quotes and quantities), one line per document, so that a
+//! speed change can be checked to leave them byte-identical:
 //!     cargo run --release --example fingerprint -- FILE... > before.txt
 //! A `.jsonl` file is read as JSON Lines (each record's `text`); a `.json`
 //! file gives every string under a key named `text`, `originalText`, `Input`,
 //! `req` or `inputs`; any other file is one document. `DUMP_FULL=1` prints
-//! every quote and quantity instead of hashes.
+//! every token, sentence, quote and quantity instead of hashes.
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 
@@ -45,25 +46,34 @@ fn main() {
         for (name, text) in docs {
             let tokens = copydesk_core::tokenize(&text);
             let sentences = copydesk_core::sentences(&text, &tokens);
+            let uax = copydesk_core::tokenize_uax29(&text);
             let quotes = copydesk_core::quotes(&text, &tokens, &sentences);
             let quantities = copydesk_core::quantities(&text, &tokens);
-            // Debug prints every field; f64 Debug is exact (shortest round trip).
-            let quote_lines: Vec<String> = quotes.iter().map(|q| format!("{q:?}")).collect();
-            let quantity_lines: Vec<String> = quantities.iter().map(|q| format!("{q:?}")).collect();
+            // One line per item; Debug prints every field, and f64 Debug is
+            // exact (the shortest round trip).
+            let layers: [(&str, Vec<String>); 5] = [
+                ("T", tokens.iter().map(|t| format!("{} {} {}", t.start, t.end, t.kind.name())).collect()),
+                ("S", sentences.iter().map(|s| format!("{} {}", s.start, s.end)).collect()),
+                ("U", uax.iter().map(|t| format!("{} {} {}", t.start, t.end, t.kind.name())).collect()),
+                ("Q", quotes.iter().map(|q| format!("{q:?}")).collect()),
+                ("N", quantities.iter().map(|q| format!("{q:?}")).collect()),
+            ];
             if full {
                 writeln!(out, "# {name}").unwrap();
-                quote_lines.iter().for_each(|l| writeln!(out, "Q {l}").unwrap());
-                quantity_lines.iter().for_each(|l| writeln!(out, "N {l}").unwrap());
+                for (tag, lines) in &layers {
+                    lines.iter().for_each(|l| writeln!(out, "{tag} {l}").unwrap());
+                }
                 continue;
             }
-            let mut h = DefaultHasher::new();
-            quote_lines.hash(&mut h);
-            let qh = h.finish();
-            let mut h = DefaultHasher::new();
-            quantity_lines.hash(&mut h);
-            let nh = h.finish();
-            (qh, nh).hash(&mut total);
-            writeln!(out, "{name} {} {qh:016x} {} {nh:016x}", quotes.len(), quantities.len()).unwrap();
+            write!(out, "{name}").unwrap();
+            for (_, lines) in &layers {
+                let mut h = DefaultHasher::new();
+                lines.hash(&mut h);
+                let digest = h.finish();
+                digest.hash(&mut total);
+                write!(out, " {} {digest:016x}", lines.len()).unwrap();
+            }
+            writeln!(out).unwrap();
         }
     }
     writeln!(out, "TOTAL {:016x}", total.finish()).unwrap();
