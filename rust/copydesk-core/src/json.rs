@@ -71,18 +71,10 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
             }
             out.push_str(",\"marks\":");
             push_str(out, q.marks);
-            for (name, s) in [("speaker", q.speaker), ("cue", q.cue)] {
-                out.push_str(",\"");
-                out.push_str(name);
-                out.push_str("\":");
-                match s {
-                    Some(s) => {
-                        span(out, cur.get(s.start), cur.get(s.end));
-                        out.push('}');
-                    }
-                    None => out.push_str("null"),
-                }
-            }
+            out.push_str(",\"speaker\":");
+            push_opt_span(out, &mut cur, q.speaker);
+            out.push_str(",\"cue\":");
+            push_opt_span(out, &mut cur, q.cue);
             out.push('}');
         }
         out.push(']');
@@ -116,13 +108,7 @@ pub fn write_layers(text: &str, a: &Analysis, layers: Layers, bytes: bool, out: 
             out.push_str(",\"iso\":");
             push_opt_str(out, q.iso.as_deref());
             out.push_str(",\"counted\":");
-            match q.counted {
-                Some(c) => {
-                    span(out, cur.get(c.start), cur.get(c.end));
-                    out.push('}');
-                }
-                None => out.push_str("null"),
-            }
+            push_opt_span(out, &mut cur, q.counted);
             out.push_str(",\"change\":");
             push_opt_str(out, q.change.map(|c| c.name()));
             out.push('}');
@@ -181,6 +167,17 @@ fn push_str(out: &mut String, s: &str) {
 }
 
 /// `{"start":S,"end":E` (left open for more fields).
+/// `{"start":…,"end":…}` or `null`: a quotation's speaker or cue, what a count counts.
+fn push_opt_span(out: &mut String, cur: &mut Converter, s: Option<crate::Span>) {
+    match s {
+        Some(s) => {
+            span(out, cur.get(s.start), cur.get(s.end));
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
+}
+
 fn span(out: &mut String, start: usize, end: usize) {
     out.push_str("{\"start\":");
     push_uint(out, start);

@@ -386,10 +386,10 @@ impl QuantityCsr {
     fn push(&mut self, text: &str, found: &[core::Quantity], offsets: Offsets) {
         let mut cur = CharCursor::new(text);
         let identity = offsets == Offsets::Bytes || cur.is_identity();
+        let mut conv = |b: usize| if identity { b as i64 } else { cur.to_char(b) as i64 };
         for q in found {
-            let (s, e) = if identity { (q.start, q.end) } else { (cur.to_char(q.start), cur.to_char(q.end)) };
-            self.starts.push(s as i64);
-            self.ends.push(e as i64);
+            self.starts.push(conv(q.start));
+            self.ends.push(conv(q.end));
             self.kinds.push(q.kind as u8);
             self.values.push(q.value);
             self.highs.push(q.high.unwrap_or(f64::NAN));
@@ -400,11 +400,7 @@ impl QuantityCsr {
             self.modifiers.push(q.modifier.map(|m| m.name()));
             self.isos.push(q.iso.clone());
             self.changes.push(q.change.map(|c| c.name()));
-            let (cs, ce) = match q.counted {
-                Some(c) if identity => (c.start as i64, c.end as i64),
-                Some(c) => (cur.to_char(c.start) as i64, cur.to_char(c.end) as i64),
-                None => (-1, -1),
-            };
+            let (cs, ce) = q.counted.map_or((-1, -1), |c| (conv(c.start), conv(c.end)));
             self.counted_starts.push(cs);
             self.counted_ends.push(ce);
         }
