@@ -613,7 +613,7 @@ impl<'a> Parser<'a> {
         if self.s(k).eq_ignore_ascii_case("by") {
             return (1..=2).filter(|&back| k >= back && self.near(k + 1 - back)).find_map(|back| of(k - back));
         }
-        if let Some(prev) = self.restates(before) {
+        if let Some(prev) = self.restates(q, before) {
             return prev.change;
         }
         of(k)
@@ -621,15 +621,20 @@ impl<'a> Parser<'a> {
 
     /// The mention that the one whose words start at token `before` restates,
     /// and whose change it shares: `lost 190 points, or 0.6%`; `fell 100 km (60
-    /// miles)`. (Not its bound: the reference gold leaves `70km` in `around
-    /// 50 miles (70km)` without one.)
-    fn restates(&self, before: usize) -> Option<&Quantity> {
+    /// miles)`; a share without the comma (`grew by 125,600 jobs or 2.2%`:
+    /// only a percentage restating an amount with a unit or a counted noun,
+    /// so `rose 5 or 6%` stays two alternatives). (Not its bound: the reference gold leaves `70km` in
+    /// `around 50 miles (70km)` without one.)
+    fn restates(&self, q: &Quantity, before: usize) -> Option<&Quantity> {
+        let prev = self.out.last()?;
         let open = match before.checked_sub(1).map(|k| self.s(k)) {
             Some("(") => before - 1,
             Some(w) if w.eq_ignore_ascii_case("or") && before >= 2 && self.s(before - 2) == "," => before - 2,
+            Some(w) if w.eq_ignore_ascii_case("or") && q.kind == K::Percent && prev.change.is_some() && prev.kind != K::Percent && (prev.unit.is_some() || prev.counted.is_some()) => {
+                before - 1
+            }
             _ => return None,
         };
-        let prev = self.out.last()?;
         let between = &self.text[prev.counted.map_or(prev.end, |c| c.end).min(self.toks[open].start)..self.toks[open].start];
         between.chars().all(|c| c == ' ').then_some(prev)
     }
