@@ -276,6 +276,10 @@ mod quantity {
             Some(300.0 * 1609.344 * 1609.344),
         );
         unit("about 12 MILES", "12 MILES", "quantity", 12.0, "mi", "length", Some(12.0 * 1609.344));
+        // Set in capitals: only the forms the table lists (`PA`, `MI`, `EV` are acronyms).
+        unit("fell to 49.55 HZ on", "49.55 HZ", "quantity", 49.55, "Hz", "frequency", Some(49.55));
+        unit("a 10 FT wall", "10 FT", "quantity", 10.0, "ft", "length", Some(3.048));
+        assert_eq!(spans("20 EV models and 5 PA staff"), vec![("20".into(), "cardinal"), ("5".into(), "cardinal")]);
     }
 
     #[test]
@@ -335,6 +339,7 @@ mod quantity {
         unit(t, "5m USD", "money", 5e6, "USD", "currency", None);
         unit(t, "USD 3bn", "money", 3e9, "USD", "currency", None);
         unit(t, "50p", "money", 0.5, "GBP", "currency", None);
+        unit("7.5 million Danish crowns", "7.5 million Danish crowns", "money", 7.5e6, "DKK", "currency", None);
         unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
         // `Y=` is the wire services' ASCII yen; a symbol of several tokens is written as one.
         unit("Sony lost 2.70 percent to Y=5,182.", "Y=5,182", "money", 5182.0, "JPY", "currency", None);
@@ -486,6 +491,7 @@ mod quantity {
         assert_eq!(m.high, Some(6.0));
         unit("45 minutes", "45 minutes", "quantity", 45.0, "min", "duration", Some(2700.0));
         unit("one and one-half miles", "one and one-half miles", "quantity", 1.5, "mi", "length", Some(1.5 * 1609.344));
+        unit("7.5 million Danish crowns", "7.5 million Danish crowns", "money", 7.5e6, "DKK", "currency", None);
         unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
         nothing("miles and miles");
     }
@@ -528,6 +534,14 @@ mod quantity {
         assert_eq!(change("Dow +0.2% FTSE -0.6%", "-0.6%"), Some("down"));
         assert_eq!(change("a 19% drop in sales", "19%"), None); // the size of a drop
         assert_eq!(change("in 2019 sales rose", "2019"), None); // dates never
+        // Every inflection of the verbs, and a direction before `by`.
+        assert_eq!(change("after plummeting 65% in 2022", "65%"), Some("down"));
+        assert_eq!(change("Greenland loses 286 gigatonnes a year", "286 gigatonnes"), Some("down"));
+        assert_eq!(change("the index, advancing 1.7 percent", "1.7 percent"), Some("up"));
+        assert_eq!(change("profit was revised upward by 40 billion yen", "40 billion yen"), Some("up"));
+        // A share restating a change, with or without the comma; alternatives stay apart.
+        assert_eq!(change("jobs grew by 125,600 positions or 2.2 per cent", "2.2 per cent"), Some("up"));
+        assert_eq!(change("it rose 5 or 6%", "6%"), None);
     }
 
     #[test]
