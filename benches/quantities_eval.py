@@ -34,16 +34,17 @@ NewsQuant protocol, as implemented here
   matching.
 - Predictions: every copydesk mention except dates, times and ordinals (not
   NewsQuant quantities); value = `value`, or (`value`, `high`) for a range.
-- Unit (value+unit): the copydesk unit through benches/cqe_units.tsv; a
+- Unit (value+unit): the copydesk unit through benches/cqe_units.tsv (a
+  rate not named there by its parts: `USD/year` -> "dollar per year"); a
   cardinal takes its counted noun when copydesk reports one (`counted`,
   read with getattr: a string or a span with start/end into the text),
-  lower-cased and made singular ("points" -> "point", CQE's names are
-  lemmas), else "-"; a mention whose text ends in `-year-old`/`years old`
+  lower-cased, without possessive 's, and made singular ("points" ->
+  "point", CQE's names are lemmas; "times" is CQE's "count"), else "-"; a mention whose text ends in `-year-old`/`years old`
   (or month/week/day), or a year/month/week/day quantity directly followed
   by `-old`/` old` (`15 year-old`, where the span stops at `year`), is
   "year of age" (etc.). CQE keeps minor currency
   units as units where copydesk converts them (`19 cents` -> 0.19 USD), so a
-  money mention whose text ends in cents/¢ is put back as value x 100 "cent",
+  money mention whose text ends in cents/¢ (before any `per share`) is put back as value x 100 "cent",
   sen as "sen", pence/penny as "penny", and a glued or spaced `p` (share
   prices, `118.5p`) as "point", which is what the gold calls them.
 - Change (value+change): copydesk's `change` (`up`/`down`: `rose 5%`,
@@ -149,6 +150,10 @@ MINOR = [
     (re.compile(r"(pence|penny|pennies)$", re.I), 100.0, "penny"),
     (re.compile(r"\dp$|\d\s+p$"), 100.0, "point"),
 ]
+# The rate words at the end of a price per unit (`63 cents per share`).
+RATE = re.compile(r"\s+(per|a|an)\s+\S+$", re.I)
+# Counted nouns CQE names otherwise: `3200 times` counts ("count").
+COUNTED_NAMES = {"time": "count"}
 AGE = re.compile(r"(year|month|week|day)s?[- ]old$", re.I)
 OLD_AFTER = re.compile(r"[-\s]old\b", re.I)
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
@@ -189,18 +194,22 @@ def counted_noun(q: Any, text: str) -> Optional[str]:
     if not isinstance(c, str):
         start, end = getattr(c, "start", None), getattr(c, "end", None)
         c = text[start:end] if start is not None and end is not None else getattr(c, "text", None)
-    return c.strip().lower() if c and c.strip() else None
+    # CQE's names drop the possessive (`Johnson's deputy` -> "johnson deputy").
+    c = re.sub(r"['’]s\b", "", c or "")
+    return c.strip().lower() if c.strip() else None
 
 
 def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     value: Any = (q.value, q.high) if q.kind == "range" and q.high is not None else q.value
-    # A price per unit (`USD/bbl`) is CQE's "dollar per barrel".
-    base, _, per = (q.unit or "").partition("/") if q.dimension == "currency" else (q.unit or "", "", "")
+    # A unit named as a whole (`km/h`, `bbl/d`), else a rate by its parts: a
+    # price per unit (`USD/bbl`, `USD/year`) is CQE's "dollar per barrel".
+    base, per = (q.unit, "") if q.unit in units else (q.unit or "").partition("/")[::2]
     unit = units.get(base, base) if base else "-"
     if q.kind == "cardinal" or (q.kind == "range" and not q.unit):
         noun = counted_noun(q, text)
         if noun:
             unit = singular(noun)
+            unit = COUNTED_NAMES.get(unit, unit)
             stats["counted noun as unit"] += 1
     m = AGE.search(q.text)
     if m is None and q.unit in ("year", "month", "week", "day") and OLD_AFTER.match(text, q.end):
@@ -208,15 +217,15 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     if m:
         unit = m.group(1).lower() + " of age"
         stats["age"] += 1
-    if q.kind == "money":
+    if q.dimension == "currency":
         for rx, factor, name in MINOR:
-            if rx.search(q.text):
+            if rx.search(RATE.sub("", q.text)):
                 value = tuple(v * factor for v in value) if isinstance(value, tuple) else value * factor
                 unit = name
                 stats[f"minor unit -> {name}"] += 1
                 break
-        if per:
-            unit += " per " + units.get(per, per)
+    if per:
+        unit += " per " + units.get(per, per)
     # CQE's one change label gives the direction of a change before a bound
     # (`rose about 1.5%` is `up`), so copydesk's `change` comes first.
     change = getattr(q, "change", None) or CHANGE.get(q.modifier, "=")
