@@ -21,8 +21,8 @@ impl<'a> Parser<'a> {
                 WordClass::Dozen if !w.ends_with('s') => {}
                 _ => return,
             }
-            if num.words && w.len() <= 3 {
-                return; // `five m` is not five million
+            if (num.words || num.scaled) && w.len() <= 3 {
+                return; // `five m` is not five million, nor `16 billion b` 16e18
             }
             if w == "T" && num.money.is_none() {
                 return; // `$2.174T` is a trillion; `5T` is not
