@@ -111,6 +111,12 @@ const WRITTEN: &[&str] = &[
     "120mph",
     "3,000 tonnes",
     "a 10- to 15-year sentence",
+    "40 hours a week",
+    "3 mm a year",
+    "5% a year",
+    "$58.24 per barrel",
+    "C$6 (US$4.46) per share",
+    "a $5-a-day habit",
 ];
 
 const QUANTITY_KINDS: [QuantityKind; 5] =

@@ -517,6 +517,36 @@ mod quantity {
         unit(t, "$3,500 a month", "money", 3500.0, "USD/month", "currency", None);
         // A sum dated by `a year ago` is no rate.
         unit("profit of $3bn a year ago", "$3bn", "money", 3e9, "USD", "currency", None);
+        // Hyphenated rates, and both sums of a bracketed restatement (their spans stay put).
+        unit("a $5-a-day habit", "$5-a-day", "money", 5.0, "USD/day", "currency", None);
+        unit("fees of up to £24 a-year.", "£24 a-year", "money", 24.0, "GBP/year", "currency", None);
+        let t = "an offer of C$6 (US$4.46) per share in cash";
+        unit(t, "C$6", "money", 6.0, "CAD/share", "currency", None);
+        unit(t, "US$4.46", "money", 4.46, "USD/share", "currency", None);
+        unit("it leased at $80 per sq m.", "$80 per sq m", "money", 80.0, "USD/m²", "currency", None);
+    }
+
+    #[test]
+    fn rates_per_unit_of_time() {
+        let year = 365.25 * 86400.0;
+        unit("I work 40 hours a week", "40 hours a week", "quantity", 40.0, "h/week", "duration/duration", Some(40.0 / 168.0));
+        unit("seas rise 3 mm a year", "3 mm a year", "quantity", 3.0, "mm/year", "length/duration", Some(0.003 / year));
+        unit("growing five percent a year", "five percent a year", "percent", 5.0, "%/year", "ratio/duration", None);
+        // Where the table names the rate, its name: `barrel-a-day` is bbl/d.
+        let bpd = 52000.0 * 0.158987294928 / 86400.0;
+        unit("a 52,000 barrel-a-day refinery", "52,000 barrel-a-day", "quantity", 52000.0, "bbl/d", "volume flow", Some(bpd));
+        // Temperatures have no SI rate (kelvin has an offset); `per person` is no time.
+        unit("warming 0.2C a decade", "0.2C a decade", "quantity", 0.2, "°C/decade", "temperature/duration", None);
+        unit("5 kg per person", "5 kg", "quantity", 5.0, "kg", "mass", Some(5.0));
+    }
+
+    #[test]
+    fn a_unit_takes_the_sentences_period() {
+        unit("The flat is 450 sq ft.", "450 sq ft", "quantity", 450.0, "ft²", "area", Some(450.0 * 0.09290304));
+        unit("he ran 10 mins. Then", "10 mins", "quantity", 10.0, "min", "duration", Some(600.0));
+        // `a.m.` keeps its periods; a scale letter does not stack on a scale word.
+        assert_eq!(spans("at 5 a.m."), vec![("5 a.m.".into(), "time")]);
+        value("The movie file is 16 billion b.", "16 billion", "cardinal", 16e9);
     }
 
     #[test]
@@ -536,7 +566,7 @@ mod quantity {
         assert_eq!(change("in 2019 sales rose", "2019"), None); // dates never
         // Every inflection of the verbs, and a direction before `by`.
         assert_eq!(change("after plummeting 65% in 2022", "65%"), Some("down"));
-        assert_eq!(change("Greenland loses 286 gigatonnes a year", "286 gigatonnes"), Some("down"));
+        assert_eq!(change("Greenland loses 286 gigatonnes a year", "286 gigatonnes a year"), Some("down"));
         assert_eq!(change("the index, advancing 1.7 percent", "1.7 percent"), Some("up"));
         assert_eq!(change("profit was revised upward by 40 billion yen", "40 billion yen"), Some("up"));
         // A share restating a change, with or without the comma; alternatives stay apart.
@@ -586,7 +616,7 @@ mod quantity {
         value("Lukaku scored a third goal", "third", "ordinal", 3.0);
         unit("for an hour and a half", "an hour and a half", "quantity", 1.5, "h", "duration", Some(5400.0));
         unit("a half-hour drive", "a half-hour", "quantity", 0.5, "h", "duration", Some(1800.0));
-        unit("a 12-cent-a-share dividend", "12-cent", "money", 0.12, "USD", "currency", None);
+        unit("a 12-cent-a-share dividend", "12-cent-a-share", "money", 0.12, "USD/share", "currency", None);
         unit("that one mile", "one mile", "quantity", 1.0, "mi", "length", Some(1609.344));
         assert_eq!(spans("the second half of the game"), vec![("second".into(), "ordinal")]);
         nothing("The mass is 1.99×10−30 kilograms.");

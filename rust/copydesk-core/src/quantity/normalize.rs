@@ -336,7 +336,15 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
     if !low.is_finite() || high.is_some_and(|h| !h.is_finite()) {
         return false;
     }
-    let sh = shape(&text[q.start..q.end], &text[..q.start], q.unit);
+    let span = &text[q.start..q.end];
+    // A price read across a bracket (`C$6 (US$4.46) per share`) has its rate
+    // words outside the span, which keeps its own currency.
+    let rate_words = span.contains('/')
+        || span.split(|c: char| c.is_whitespace() || c == '-').any(|w| matches!(w.to_ascii_lowercase().as_str(), "per" | "a" | "an"));
+    if q.dimension == Some("currency") && !rate_words {
+        unit = unit.and_then(|u| u.split('/').next());
+    }
+    let sh = shape(span, &text[..q.start], q.unit);
     let word_unit = unit.and_then(|u| Tables::get().unit_plurals.get_key_value(u)).map(|(one, many)| (*one, *many));
     // `-old` stays only where the unit stays a word joined by a hyphen.
     if !sh.after.is_empty() && (word_unit.is_none() || !sh.hyphen) {
@@ -370,7 +378,7 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
                 out.push(' ');
                 out.push_str(more);
             }
-            if sh.more.is_some() || !matches!(unit, "%" | "°") {
+            if sh.more.is_some() || !matches!(unit.split('/').next(), Some("%" | "°")) {
                 out.push(' ');
             }
             let plural = high.is_some() || low.abs() != 1.0;

@@ -504,12 +504,13 @@ fn any_case(form: &str) -> bool {
         && form.bytes().any(|b| b.is_ascii_lowercase())
 }
 
-/// The unit of a price per something: `USD/bbl`, `GBP/month`, `USD/share`.
-/// Interned, so that a mention's unit stays a `&'static str`; the set is
-/// bounded by the currency table times the units and per-nouns.
-pub fn rate_unit(currency: &'static str, per: &'static str) -> &'static str {
+/// The name of a rate, `what/per`: its unit (`USD/bbl`, `USD/share`,
+/// `h/week`), dimension (`length/duration`) or SI unit (`m/s`). Interned, so
+/// that a mention's fields stay `&'static str`; the set is bounded by the
+/// unit and currency tables times the units and per-nouns.
+pub fn rate_name(what: &'static str, per: &'static str) -> &'static str {
     use std::sync::Mutex;
     static RATES: OnceLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> = OnceLock::new();
     let mut rates = RATES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    rates.entry((currency, per)).or_insert_with(|| Box::leak(format!("{currency}/{per}").into_boxed_str()))
+    rates.entry((what, per)).or_insert_with(|| Box::leak(format!("{what}/{per}").into_boxed_str()))
 }

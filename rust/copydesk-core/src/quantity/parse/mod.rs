@@ -18,7 +18,7 @@ mod tail;
 mod words;
 
 use super::number::{numeral, Numeral};
-use super::tables::{ctx, Calendar, NumberWord, Tables, WordClass};
+use super::tables::{ctx, rate_name, Calendar, NumberWord, Tables, WordClass};
 use super::{Change, Modifier, Quantity, QuantityKind as K};
 use crate::token::{Token, TokenKind as T};
 
@@ -57,6 +57,14 @@ struct Num<'a> {
     ordinal: bool,
     /// Currency written before the number (index into the currency table).
     money: Option<usize>,
+}
+
+/// What an amount is given per: a unit (`per barrel`, `a week`) or a noun
+/// of `counted_nouns.tsv`'s class per (`per share`).
+#[derive(Clone, Copy, Debug)]
+enum Per {
+    Unit(usize),
+    Noun(&'static str),
 }
 
 /// What follows a number.
@@ -193,11 +201,22 @@ impl<'a> Parser<'a> {
 
     /// The k-th word from the cursor.
     fn cw(&self, c: &Cur<'a>, k: usize) -> Option<&'a str> {
-        match c.suf {
-            Some(s) if k == 0 => Some(s),
-            Some(_) => self.tok(c.j + k - 1),
-            None => self.tok(c.j + k),
-        }
+        let t = match c.suf {
+            Some(s) if k == 0 => return Some(s),
+            Some(_) => c.j + k - 1,
+            None => c.j + k,
+        };
+        self.tok(t).map(|w| &w[..w.len() - self.sentence_period(t)])
+    }
+
+    /// 1 when token `t` is a word of letters that took the sentence's period
+    /// (`5 sq ft.`, `$80 per sq m.`): the tail reads it, and the mention
+    /// ends, without the period. `a.m.` keeps its periods.
+    fn sentence_period(&self, t: usize) -> usize {
+        let w = self.s(t);
+        let stem = w.strip_suffix('.').unwrap_or("");
+        let letters = !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphabetic());
+        usize::from(letters && self.kind(t) == Some(T::Word))
     }
 
     /// The token index of the k-th word, `None` for a glued suffix.
@@ -230,15 +249,15 @@ impl<'a> Parser<'a> {
         }
         match c.suf {
             Some(_) if n == 1 => Cur { j: c.j, suf: None, end: c.suf_end, suf_end: c.suf_end },
-            Some(_) => {
-                let t = c.j + n - 2;
-                Cur { j: t + 1, suf: None, end: self.toks[t].end, suf_end: self.toks[t].end }
-            }
-            None => {
-                let t = c.j + n - 1;
-                Cur { j: t + 1, suf: None, end: self.toks[t].end, suf_end: self.toks[t].end }
-            }
+            Some(_) => self.cur_past(c.j + n - 2),
+            None => self.cur_past(c.j + n - 1),
         }
+    }
+
+    /// The cursor after token `t`, which ends the mention so far.
+    fn cur_past(&self, t: usize) -> Cur<'a> {
+        let end = self.toks[t].end - self.sentence_period(t);
+        Cur { j: t + 1, suf: None, end, suf_end: end }
     }
 
     // ---- the dispatcher -------------------------------------------------
@@ -452,15 +471,51 @@ impl<'a> Parser<'a> {
         self.range(&mut num, &mut tail);
         let mut q = self.classify(&num, tail)?;
         let mut next = num.cur.j;
-        if let (Some("currency"), Some(code)) = (q.dimension, q.unit) {
-            if let Some((unit, c)) = self.rate_after(num.cur, code) {
-                q.unit = Some(unit);
-                q.end = c.end;
-                next = c.j;
+        let money = q.dimension == Some("currency");
+        if let Some((per, after)) = q.unit.and_then(|_| self.rate_after(num.cur, money)) {
+            if self.rate(&mut q, per) {
+                if let Some(c) = after {
+                    q.end = c.end;
+                    next = c.j;
+                }
             }
         }
         self.push(q, num.first);
         Some(next)
+    }
+
+    /// Makes `q` a rate: a price per anything (`$58.24 per barrel` ->
+    /// `USD/bbl`, `63 cents per share` -> `USD/share`), any other amount per
+    /// unit of time (`40 hours a week` -> `h/week`, dimension
+    /// `duration/duration`; `5% a year` -> `%/year`), with the SI value per
+    /// second where the amount has one (not for temperatures, whose SI value
+    /// has an offset).
+    fn rate(&self, q: &mut Quantity, per: Per) -> bool {
+        let (Some(unit), Some(dim)) = (q.unit, q.dimension) else { return false };
+        match per {
+            Per::Noun(noun) if dim == "currency" => q.unit = Some(rate_name(unit, noun)),
+            Per::Unit(u) if dim == "currency" => q.unit = Some(rate_name(unit, self.tb.units[u].canonical)),
+            Per::Unit(u) if self.tb.units[u].dimension == "duration" && !dim.contains('/') => {
+                let per = &self.tb.units[u];
+                (q.si_value, q.si_unit) = match (q.si_value, q.si_unit, per.factor) {
+                    (Some(v), Some(si), Some(f)) if dim != "temperature" => (Some(v / f), Some(rate_name(si, "s"))),
+                    _ => (None, None),
+                };
+                // A rate the table names (`barrel-a-day` is `bbl/d`: `bbl/…`
+                // with the factor of bbl over day), else `unit/per`.
+                let ratio = self.tb.unit_index(unit).and_then(|i| Some(self.tb.units[i].factor? / per.factor?));
+                let named = self.tb.units.iter().find(|x| {
+                    let same = matches!((x.factor, ratio), (Some(a), Some(b)) if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()));
+                    same && x.canonical.strip_prefix(unit).is_some_and(|r| r.starts_with('/'))
+                });
+                match named {
+                    Some(x) => (q.unit, q.dimension, q.si_unit) = (Some(x.canonical), Some(x.dimension), x.si_unit),
+                    None => (q.unit, q.dimension) = (Some(rate_name(unit, per.canonical)), Some(rate_name(dim, "duration"))),
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// `written` is the unit's symbol (`km`, `t`, `mph`; not a word unit such

@@ -2,7 +2,6 @@
 //! `USD 3bn`, `RM79`, `$US113`.
 
 use super::*;
-use crate::quantity::tables::rate_unit;
 
 impl<'a> Parser<'a> {
     pub(super) fn money_prefix(&mut self, i: usize) -> Option<usize> {
@@ -58,29 +57,67 @@ impl<'a> Parser<'a> {
         self.finish(num).or(Some(j + 1))
     }
 
-    /// A price per unit after money: `$58.24 per barrel`, `£3,500 a month`,
-    /// `63 cents per share`. Returns the rate's unit and where it ends; not
+    /// What an amount is given per: `$58.24 per barrel`, `£3,500 a month`,
+    /// `63 cents per share`, `a $5-a-day habit`, `£24 a-year`, `40 hours a
+    /// week`, `40 h/week`. Returns it and, when the rate words follow the amount, the
+    /// cursor after them. Across a bracketed restatement (`C$6 (US$4.46) per
+    /// share`) both sums take the rate and keep their spans (`None`). Not
     /// `$3bn a year ago`, which dates the sum.
-    pub(super) fn rate_after(&self, c: Cur<'a>, currency: &'static str) -> Option<(&'static str, Cur<'a>)> {
+    pub(super) fn rate_after(&self, c: Cur<'a>, money: bool) -> Option<(Per, Option<Cur<'a>>)> {
         if c.suf.is_some() {
             return None;
         }
-        let t = self.cidx(&c, 0)?;
-        let w = self.tok(t)?;
-        let per = w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
-        if !per || self.glued(t) || !self.near(t) || !self.near(t + 1) {
-            return None;
-        }
-        let c1 = self.adv(c, 1);
-        let (unit, c2) = match self.tail_at(&c1, false) {
-            Some((Tail::Unit(u), n)) => (self.tb.units[u].canonical, self.adv(c1, n)),
-            _ if self.kind(t + 1) == Some(T::Word) => (self.tb.per_noun(self.s(t + 1))?, self.adv(c1, 1)),
-            _ => return None,
+        let mut t = self.cidx(&c, 0)?;
+        let across = match self.tok(t)? {
+            // Only sums: a measure read across a bracket would need its SI
+            // value there too.
+            "(" | ")" if !money => return None,
+            "(" => {
+                let close = (t + 1..(t + 10).min(self.toks.len())).find(|&k| self.s(k) == ")")?;
+                if !(t + 1..close).any(|k| self.is_number(k)) {
+                    return None;
+                }
+                t = close + 1;
+                true
+            }
+            ")" => {
+                t += 1;
+                true
+            }
+            _ => false,
         };
-        if self.cw(&c2, 0).is_some_and(|w| in_list(w, &["ago", "earlier", "later", "before", "previously"])) {
+        // `$5-a-day`: the rate hyphenated onto the sum.
+        let hyphened = self.tok(t) == Some("-") && self.glued(t);
+        if hyphened {
+            t += 1;
+        }
+        let w = self.tok(t)?;
+        let prefixed = |p: &str| w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        let (per, after) = if let Some(rest) = ["a-", "an-", "per-"].iter().find(|p| prefixed(p)).map(|p| &w[p.len()..]) {
+            // `a-year`, `a-day`: one token.
+            let per = match self.tb.unit_forms.longest(rest, |_| None) {
+                Some(u) => Per::Unit(u.value),
+                None => Per::Noun(self.tb.per_noun(rest)?),
+            };
+            (per, self.cur_past(t))
+        } else {
+            // `h/week`, `USD/share`: the written form of a rate.
+            let slash = w == "/" && self.glued(t) && self.glued(t + 1);
+            let per = w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+            if !slash && (!per || self.glued(t) != hyphened || !self.near(t) || !self.near(t + 1)) {
+                return None;
+            }
+            let c1 = self.cur_past(t);
+            match self.tail_at(&c1, false) {
+                Some((Tail::Unit(u), n)) => (Per::Unit(u), self.adv(c1, n)),
+                _ if self.kind(t + 1) == Some(T::Word) => (Per::Noun(self.tb.per_noun(self.s(t + 1))?), self.adv(c1, 1)),
+                _ => return None,
+            }
+        };
+        if self.cw(&after, 0).is_some_and(|w| in_list(w, &["ago", "earlier", "later", "before", "previously"])) {
             return None;
         }
-        Some((rate_unit(currency, unit), c2))
+        Some((per, (!across).then_some(after)))
     }
 
     /// Money written as one word: `USD10m`, `RM79`, `EUR50m`, `$US113bn`.
