@@ -6,20 +6,35 @@
 //! `800,000 eligible pensioners`); after `one` it is the next word (`one
 //! hand`). Function words, numbers, punctuation and line breaks end the
 //! search (`1000 come from Asia` counts nothing). Irregular plurals and the
-//! stop words are in `data/counted_nouns.tsv`. The search reads at most
-//! `MAX_WORDS` tokens past the number, so the stage stays linear.
+//! stop words are in `data/counted_nouns.tsv`.
+//!
+//! A number glued by a hyphen to a word counts that word, singular as a
+//! compound writes it: `a 12-page report`, `a four-cylinder engine`. Words
+//! that make such a compound something other than a count (`one-off`,
+//! `two-way`, `30-strong`) are the `no_count` class of the table. The search
+//! reads at most `MAX_WORDS` tokens past the number, so the stage stays linear.
 
 use super::Parser;
-use crate::quantity::tables::{COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
+use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
 /// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
 const MAX_WORDS: usize = 5;
 
+/// A hyphen inside a word (not a dash, which makes a range: `7–8`).
+pub(super) fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}")
+}
+
 impl<'a> Parser<'a> {
     /// The counted noun phrase after a count ending at byte `end` (its first token `first`).
     pub(super) fn counted_after(&self, first: usize, end: usize, value: f64) -> Option<Span> {
         let mut j = self.token_from(first, end);
+        if j < self.toks.len() && self.toks[j].start == end && is_hyphen(self.s(j)) {
+            // `a 12-page report`: the word after the hyphen.
+            let w = self.compound_noun(j)?;
+            return Some(Span { start: self.toks[w].start, end: self.toks[w].end });
+        }
         if !self.near(j) || self.toks[j].start == end {
             return None;
         }
@@ -53,6 +68,51 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// The word after the hyphen at `h` (glued to a number before it and to
+    /// the word) when the compound counts it: `12-page`, `four-cylinder`,
+    /// `three-point`. Not a name or an initial (`7-Eleven`, `3-D`: lower case
+    /// and three letters or more), a function or number word (`one-on-one`,
+    /// `twenty-five`, `nineteen-fifties`), a unit or currency (`20-year`,
+    /// `10-dollar`: those are quantities) or a word qualifying one
+    /// (`100-metric-ton`), a participle (`one-sided`, `four-legged`:
+    /// adjectives), nor a `no_count` word or its plural (`one-off`,
+    /// `two-way`, `30-strong`, `one-liners`).
+    pub(super) fn compound_noun(&self, h: usize) -> Option<usize> {
+        let w = h + 1;
+        if !is_hyphen(self.tok(h)?) || !self.glued(h) || !self.glued(w) || self.kind(w) != Some(T::Word) {
+            return None;
+        }
+        let s = self.s(w);
+        let shaped = s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase());
+        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+        // `one-liners` as `one-liner`.
+        let no_count = |x: &str| self.tb.counted_class(x) & COUNTED_NO_COUNT != 0;
+        let idiom = no_count(s) || s.strip_suffix('s').is_some_and(no_count);
+        let unit_at = |k: usize| {
+            let (first, words) = (self.s(k), |n: usize| self.tok(k + n));
+            self.tb.unit_forms.longest(first, words).is_some() || self.tb.currency_after.longest(first, words).is_some()
+        };
+        // `a 100-metric-ton rocket`, `a 10-square-mile area`: the word qualifies a unit.
+        let qualifies =
+            self.tok(w + 1).is_some_and(is_hyphen) && self.glued(w + 1) && self.glued(w + 2) && unit_at(w + 2);
+        let counts = shaped
+            && !participle
+            && !idiom
+            && !qualifies
+            && !unit_at(w)
+            && self.tb.counted_class(s) & COUNTED_STOP == 0
+            && self.tb.word(s).is_none()
+            && !self.number_plural(s);
+        counts.then_some(w)
+    }
+
+    /// `fifties`, `thousands`, `firsts`: a number word made plural (`the
+    /// nineteen-fifties`, `three twenty-firsts`).
+    fn number_plural(&self, s: &str) -> bool {
+        let Some(stem) = s.strip_suffix('s') else { return false };
+        self.tb.word(stem).is_some() || s.strip_suffix("ies").is_some_and(|b| self.tb.word(&format!("{b}y")).is_some())
     }
 }
 
@@ -109,6 +169,70 @@ mod tests {
         assert_eq!(counted("one of the students"), [("one", Some("students"))]);
         assert_eq!(counted("35m of its devices"), [("35m", Some("devices"))]);
         assert_eq!(counted("two of Johnson\u{2019}s deputies"), [("two", Some("Johnson\u{2019}s deputies"))]);
+    }
+
+    /// Each mention as (text, unit, counted).
+    fn read(text: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        let toks = tokenize(text);
+        quantities(text, &toks)
+            .into_iter()
+            .map(|q| (&text[q.start..q.end], q.unit, q.counted.map(|c| &text[c.start..c.end])))
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphen_compound_counts_its_word() {
+        assert_eq!(counted("a 12-page report"), [("12", Some("page"))]);
+        assert_eq!(counted("a 3-cylinder engine"), [("3", Some("cylinder"))]);
+        assert_eq!(counted("a 10-point lead"), [("10", Some("point"))]);
+        assert_eq!(counted("the 18,000-person agency"), [("18,000", Some("person"))]);
+        assert_eq!(counted("a 10-15-page report"), [("10-15", Some("page"))]);
+        assert_eq!(counted("a four-cylinder engine"), [("four", Some("cylinder"))]);
+        assert_eq!(counted("a four-door car"), [("four", Some("door"))]);
+        assert_eq!(counted("a five-star hotel"), [("five", Some("star"))]);
+        assert_eq!(counted("from three-point range"), [("three", Some("point"))]);
+        assert_eq!(counted("Four-cylinder engines"), [("Four", Some("cylinder"))]);
+    }
+
+    #[test]
+    fn compounds_that_count_nothing() {
+        // Digits stay a plain count with nothing counted.
+        for (text, n) in [
+            ("the 30-strong squad", "30"),
+            ("a 3-nil win", "3"),
+            ("a 10-fold rise", "10"),
+            ("a 4-legged robot", "4"),
+            ("a 3-D film", "3"),
+            ("a 2,000-square-foot house", "2,000"),
+        ] {
+            assert_eq!(counted(text), [(n, None)], "{text}");
+        }
+        // Number words are not read.
+        for text in [
+            "a one-off payment",
+            "a two-way street",
+            "a one-sided match",
+            "a one-time fee",
+            "a one-on-one meeting",
+            "one-liners",
+            "a third-party app",
+            "the first-team squad",
+            "a six-speed gearbox",
+            "a zero-emission car",
+            "a four-legged robot",
+            "the nineteen-fifties",
+        ] {
+            assert_eq!(counted(text), [], "{text}");
+        }
+        // Numbers in words, fractions, units, names, scores and years keep their reading.
+        assert_eq!(counted("twenty-five people"), [("twenty-five", Some("people"))]);
+        assert_eq!(counted("two-thirds of voters"), [("two-thirds", Some("voters"))]);
+        assert_eq!(read("a three-day visit"), [("three-day", Some("day"), None)]);
+        assert_eq!(read("a 20-year-old man"), [("20-year-old", Some("year"), None)]);
+        assert_eq!(read("300-400 km"), [("300-400 km", Some("km"), None)]);
+        assert_eq!(counted("10-15 people"), [("10-15", Some("people"))]);
+        assert_eq!(counted("Covid-19 cases, F-35 jets, the G-7 summit; they won 3-1"), []);
+        assert_eq!(counted("the 2012-13 season"), [("2012-13", None)]);
     }
 
     #[test]
