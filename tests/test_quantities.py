@@ -139,19 +139,39 @@ def test_compounds_that_are_not_counts():
         assert read(text) == [], text
 
 
+def test_suspended_hyphens():
+    text = "a 7- or 8-inch touchscreen"
+    seven, eight = copydesk.quantities(text)
+    assert (seven.text, eight.text) == ("7", "8-inch")
+    for q, v in [(seven, 7), (eight, 8)]:
+        assert (q.kind, q.value, q.unit, q.dimension, q.si_unit) == ("quantity", v, "in", "length", "m")
+        assert math.isclose(q.si_value, v * 0.0254)
+    text = "four-, five- and six-cylinder engine options"
+    got = copydesk.quantities(text)
+    assert [(q.text, q.value) for q in got] == [("four", 4), ("five", 5), ("six", 6)]
+    assert all(q.kind == "cardinal" and text[q.counted.start : q.counted.end] == "cylinder" for q in got)
+    # `to` makes a range.
+    assert read("a 10- to 15-year sentence") == [("10- to 15-year", "range", 10.0, "year", None)]
+    assert copydesk.normalize("a 7- or 8-mile walk").text == "a 7- or 8 mi walk"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=80))
 def test_spans_in_bounds_values_finite_modifiers_outside(text):
     text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     prev = 0
+    counted = []
     for q in copydesk.quantities(text):
         assert prev <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         prev = q.end
+        # No mention starts inside what an earlier count counts (which several
+        # counts may share: `four-, five- and six-cylinder`).
+        assert not any(c.start <= q.start < c.end for c in counted)
         if q.counted is not None:
-            # What a count counts follows it, and nothing else starts inside.
+            # What a count counts follows it.
             assert q.end < q.counted.start < q.counted.end <= len(text)
             assert text[q.counted.start : q.counted.end] == q.counted.text
-            prev = q.counted.end
+            counted.append(q.counted)
         for v in (q.value, q.high, q.si_value):
             assert v is None or math.isfinite(v)
         if q.modifier:

@@ -111,6 +111,10 @@ const WRITTEN: &[&str] = &[
     "120mph",
     "3,000 tonnes",
     "a 10- to 15-year sentence",
+    "a 7- or 8-mile walk",
+    "two- or three-day visits",
+    "four-, five- and six-cylinder engines",
+    "a 12-page report",
 ];
 
 const QUANTITY_KINDS: [QuantityKind; 5] =

@@ -9,17 +9,23 @@
 //! stop words are in `data/counted_nouns.tsv`.
 //!
 //! A number glued by a hyphen to a word counts that word, singular as a
-//! compound writes it: `a 12-page report`, `a four-cylinder engine`. Words
-//! that make such a compound something other than a count (`one-off`,
-//! `two-way`, `30-strong`) are the `no_count` class of the table. The search
-//! reads at most `MAX_WORDS` tokens past the number, so the stage stays linear.
+//! compound writes it: `a 12-page report`, `a four-cylinder engine`; with a
+//! suspended hyphen the word is written once and shared by every number
+//! (`four-, five- and six-cylinder`). Words that make such a compound
+//! something other than a count (`one-off`, `two-way`, `30-strong`) are the
+//! `no_count` class of the table. The search reads at most `MAX_WORDS`
+//! tokens past the number (`MAX_SUSPENDED` numbers after a suspended hyphen),
+//! so the stage stays linear.
 
-use super::Parser;
-use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
+use super::{in_list, Parser};
+use crate::quantity::tables::{WordClass, COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
 /// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
 const MAX_WORDS: usize = 5;
+
+/// The most numbers read after a suspended hyphen: `5-, 10-, 20- and 30-year bonds`.
+const MAX_SUSPENDED: usize = 8;
 
 /// A hyphen inside a word (not a dash, which makes a range: `7–8`).
 pub(super) fn is_hyphen(s: &str) -> bool {
@@ -31,8 +37,9 @@ impl<'a> Parser<'a> {
     pub(super) fn counted_after(&self, first: usize, end: usize, value: f64) -> Option<Span> {
         let mut j = self.token_from(first, end);
         if j < self.toks.len() && self.toks[j].start == end && is_hyphen(self.s(j)) {
-            // `a 12-page report`: the word after the hyphen.
-            let w = self.compound_noun(j)?;
+            // `a 12-page report`; `four-, five- and six-cylinder`: the word after the last hyphen.
+            let h = self.suspended(j).map_or(j, |k| k + 1);
+            let w = self.compound_noun(h)?;
             return Some(Span { start: self.toks[w].start, end: self.toks[w].end });
         }
         if !self.near(j) || self.toks[j].start == end {
@@ -113,6 +120,48 @@ impl<'a> Parser<'a> {
     fn number_plural(&self, s: &str) -> bool {
         let Some(stem) = s.strip_suffix('s') else { return false };
         self.tb.word(stem).is_some() || s.strip_suffix("ies").is_some_and(|b| self.tb.word(&format!("{b}y")).is_some())
+    }
+
+    /// After `7-` in `a 7- or 8-inch screen` or `four-` in `four-, five- and
+    /// six-cylinder`, a hyphen left hanging (`hanging`): the last number,
+    /// whose unit or compound word (`8-inch`, `six-cylinder`) all of them
+    /// share. The numbers are joined by commas and a final `and` or `or`;
+    /// `10- to 15-year` is a range and read as one (`tail.rs`).
+    pub(super) fn suspended(&self, h: usize) -> Option<usize> {
+        if !self.hanging(h) {
+            return None;
+        }
+        let mut k = h + 1;
+        for _ in 0..MAX_SUSPENDED {
+            if self.tok(k) == Some(",") {
+                k += 1;
+            }
+            let last = self.tok(k).is_some_and(|w| in_list(w, &["and", "or"]));
+            if last {
+                k += 1;
+            }
+            let number =
+                self.is_number(k) || self.word(k).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens));
+            if !self.near(k) || self.glued(k) || !number {
+                return None;
+            }
+            if last {
+                return Some(k);
+            }
+            if !self.hanging(k + 1) {
+                return None;
+            }
+            k += 2;
+        }
+        None
+    }
+
+    /// A hyphen glued to the number before it, with a comma or a space after:
+    /// `7-` in `7- or 8-inch`, `four-,`.
+    fn hanging(&self, h: usize) -> bool {
+        self.tok(h).is_some_and(is_hyphen)
+            && self.glued(h)
+            && (self.tok(h + 1) == Some(",") || (self.near(h + 1) && !self.glued(h + 1)))
     }
 }
 
@@ -233,6 +282,28 @@ mod tests {
         assert_eq!(counted("10-15 people"), [("10-15", Some("people"))]);
         assert_eq!(counted("Covid-19 cases, F-35 jets, the G-7 summit; they won 3-1"), []);
         assert_eq!(counted("the 2012-13 season"), [("2012-13", None)]);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_word() {
+        let all = [("four", Some("cylinder")), ("five", Some("cylinder")), ("six", Some("cylinder"))];
+        assert_eq!(counted("four-, five- and six-cylinder engine options"), all);
+        assert_eq!(counted("four-, five-, and six-cylinder engines"), all);
+        assert_eq!(counted("one- or two-bedroom flats"), [("one", Some("bedroom")), ("two", Some("bedroom"))]);
+        assert_eq!(counted("a 7- or 8-page report"), [("7", Some("page")), ("8", Some("page"))]);
+        // A dash is no suspended hyphen, nor a hyphen before anything but a number.
+        assert_eq!(counted("aged 7- and over"), [("7", None)]);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_unit() {
+        assert_eq!(read("a 7- or 8-inch touchscreen"), [("7", Some("in"), None), ("8-inch", Some("in"), None)]);
+        let bonds = read("5-, 10- and 30-year bonds");
+        assert_eq!(bonds, [("5", Some("year"), None), ("10", Some("year"), None), ("30-year", Some("year"), None)]);
+        assert_eq!(read("two- or three-day visits"), [("two", Some("day"), None), ("three-day", Some("day"), None)]);
+        // `to` makes a range.
+        assert_eq!(read("a 10- to 15-year sentence"), [("10- to 15-year", Some("year"), None)]);
+        assert_eq!(counted("a 10- to 15-page report"), [("10- to 15", Some("page"))]);
     }
 
     #[test]
