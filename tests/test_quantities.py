@@ -98,19 +98,80 @@ def test_what_a_count_counts():
     assert d["counted"] == {"start": got["1.2m"].start, "end": got["1.2m"].end}
 
 
+def read(text: str) -> list[tuple[str, str, float | None, str | None, str | None]]:
+    """Each mention as (text, kind, value, unit, counted text)."""
+    return [(q.text, q.kind, q.value, q.unit, q.counted.text if q.counted else None) for q in copydesk.quantities(text)]
+
+
+def test_a_hyphen_compound_counts_its_word():
+    for text, number, value, noun in [
+        ("a 12-page report", "12", 12, "page"),
+        ("a 3-cylinder engine", "3", 3, "cylinder"),
+        ("a 10-point lead", "10", 10, "point"),
+        ("a four-cylinder engine", "four", 4, "cylinder"),
+        ("a four-door car", "four", 4, "door"),
+        ("a five-star hotel", "five", 5, "star"),
+        ("a three-point shot", "three", 3, "point"),
+    ]:
+        assert read(text) == [(number, "cardinal", value, None, noun)], text
+    text = "a 12-page report"
+    (q,) = copydesk.quantities(text)
+    assert text[q.counted.start : q.counted.end] == "page"
+    assert copydesk.analyze(text).to_dict()["quantities"][0]["counted"] == {"start": 5, "end": 9}
+
+
+def test_compounds_that_are_not_counts():
+    # Digits stay a count with nothing counted; number words are not read.
+    assert read("the 30-strong squad") == [("30", "cardinal", 30.0, None, None)]
+    for text in ["a one-off payment", "a two-way street", "a one-sided match", "a one-time fee",
+                 "a one-on-one meeting", "the first-team squad", "a third-party app", "a six-speed gearbox"]:
+        assert read(text) == [], text
+    # Other readings stay as they were.
+    assert read("two-thirds of voters") == [("two-thirds", "cardinal", 2 / 3, None, "voters")]
+    assert read("twenty-five people") == [("twenty-five", "cardinal", 25.0, None, "people")]
+    assert read("a three-day visit") == [("three-day", "quantity", 3.0, "day", None)]
+    assert read("a two-hour meeting") == [("two-hour", "quantity", 2.0, "h", None)]
+    assert read("a 20-year-old man") == [("20-year-old", "quantity", 20.0, "year", None)]
+    assert read("300-400 km") == [("300-400 km", "range", 300.0, "km", None)]
+    assert read("10-15 people") == [("10-15", "range", 10.0, None, "people")]
+    assert [q.kind for q in copydesk.quantities("the 2012-13 season")] == ["date"]
+    for text in ["Covid-19 cases", "F-35 jets", "the G-7 summit", "they won 3-1"]:
+        assert read(text) == [], text
+
+
+def test_suspended_hyphens():
+    text = "a 7- or 8-inch touchscreen"
+    seven, eight = copydesk.quantities(text)
+    assert (seven.text, eight.text) == ("7", "8-inch")
+    for q, v in [(seven, 7), (eight, 8)]:
+        assert (q.kind, q.value, q.unit, q.dimension, q.si_unit) == ("quantity", v, "in", "length", "m")
+        assert math.isclose(q.si_value, v * 0.0254)
+    text = "four-, five- and six-cylinder engine options"
+    got = copydesk.quantities(text)
+    assert [(q.text, q.value) for q in got] == [("four", 4), ("five", 5), ("six", 6)]
+    assert all(q.kind == "cardinal" and text[q.counted.start : q.counted.end] == "cylinder" for q in got)
+    # `to` makes a range.
+    assert read("a 10- to 15-year sentence") == [("10- to 15-year", "range", 10.0, "year", None)]
+    assert copydesk.normalize("a 7- or 8-mile walk").text == "a 7- or 8 mi walk"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=80))
 def test_spans_in_bounds_values_finite_modifiers_outside(text):
     text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     prev = 0
+    counted = []
     for q in copydesk.quantities(text):
         assert prev <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         prev = q.end
+        # No mention starts inside what an earlier count counts (which several
+        # counts may share: `four-, five- and six-cylinder`).
+        assert not any(c.start <= q.start < c.end for c in counted)
         if q.counted is not None:
-            # What a count counts follows it, and nothing else starts inside.
+            # What a count counts follows it.
             assert q.end < q.counted.start < q.counted.end <= len(text)
             assert text[q.counted.start : q.counted.end] == q.counted.text
-            prev = q.counted.end
+            counted.append(q.counted)
         for v in (q.value, q.high, q.si_value):
             assert v is None or math.isfinite(v)
         if q.modifier:

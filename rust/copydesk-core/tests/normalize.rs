@@ -117,6 +117,10 @@ const WRITTEN: &[&str] = &[
     "$58.24 per barrel",
     "C$6 (US$4.46) per share",
     "a $5-a-day habit",
+    "a 7- or 8-mile walk",
+    "two- or three-day visits",
+    "four-, five- and six-cylinder engines",
+    "a 12-page report",
 ];
 
 const QUANTITY_KINDS: [QuantityKind; 5] =

@@ -34,7 +34,13 @@
 //! - A count (`cardinal`, or a range with no unit) carries `counted`, the
 //!   noun phrase after it up to its first plural noun (`36 league games`;
 //!   after `one`, the next noun: `one hand`), passing `of` and a determiner
-//!   (`two of Johnson's deputies` stops at the name; `35m of its devices`).
+//!   (`two of Johnson's deputies` stops at the name; `35m of its devices`);
+//!   or the word a hyphen joins to it (`a 12-page report`, `four-cylinder`),
+//!   which a suspended hyphen shares (`four-, five- and six-cylinder`: three
+//!   counts of `cylinder`). Compounds that are no count are not read from
+//!   words (`two-way`, `one-off`) and count nothing after digits (`30-strong`).
+//! - A suspended hyphen shares its unit too: `a 7- or 8-inch screen` is 7 in
+//!   and 8 in, the first span `7` alone.
 //! - An amount right after a verb or word of change carries its direction
 //!   (`rose 5%`, `up 58 points`, `increased by 5%`, `Dow +0.2%`, `lost 190
 //!   points, or 0.6%`); not a level reached (`fell to 13176`, `down 1% at

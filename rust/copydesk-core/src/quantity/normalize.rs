@@ -18,7 +18,9 @@
 //!   that are words (`data/unit_plurals.tsv`) are plural unless the number is
 //!   1 (`12 months`, `1 year`), and stay joined to the number by a hyphen as
 //!   an adjective (`a two-year contract` → `a 2-year contract`, `20-year-old`);
-//!   a word between number and unit is kept (`two more years` → `2 more years`).
+//!   a word between number and unit is kept (`two more years` → `2 more years`);
+//!   before a suspended hyphen, whose unit is written once at the end, only
+//!   the number (`a 7- or 8-inch screen` → `a 7- or 8 in screen`).
 //!   [`UnitSystem::Si`] writes `si_value` and `si_unit` instead where the
 //!   dimension has them (`50 miles` → `80467.2 m`).
 //! - Money: the amount and the ISO 4217 code (`£3bn` → `3000000000 GBP`,
@@ -344,6 +346,16 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
     if q.dimension == Some("currency") && !rate_words {
         unit = unit.and_then(|u| u.split('/').next());
     }
+    // `a 7- or 8-inch screen`: a suspended hyphen, the unit written once after
+    // the last number; the others (a number alone, a hyphen left hanging after
+    // it) keep their number and the hyphen.
+    let hanging = text[q.end..].strip_prefix(['-', '\u{2010}']).is_some_and(|r| r.starts_with([',', ' ']));
+    if high.is_none() && hanging {
+        let last = tokenize(span).last().map_or("", |t| &span[t.start..t.end]);
+        if last.ends_with(|c: char| c.is_ascii_digit()) || Tables::get().word(last).is_some() {
+            return write_number(out, low);
+        }
+    }
     let sh = shape(span, &text[..q.start], q.unit);
     let word_unit = unit.and_then(|u| Tables::get().unit_plurals.get_key_value(u)).map(|(one, many)| (*one, *many));
     // `-old` stays only where the unit stays a word joined by a hyphen.
@@ -495,6 +507,16 @@ mod tests {
             norm("at the very least two more years of stagnation"),
             "at the very least 2 more years of stagnation"
         );
+    }
+
+    #[test]
+    fn a_suspended_hyphen_keeps_the_unit_once() {
+        assert_eq!(norm("a 7- or 8-inch touchscreen"), "a 7- or 8 in touchscreen");
+        assert_eq!(si("a 7- or 8-inch touchscreen"), "a 0.1778- or 0.2032 m touchscreen");
+        assert_eq!(norm("two- or three-day visits"), "2- or 3-day visits");
+        assert_eq!(norm("four-, five- and six-cylinder engines"), "4-, 5- and 6-cylinder engines");
+        // A dash after a unit is no suspended hyphen: the unit stays.
+        assert_eq!(norm("ran 50 miles- a record"), "ran 50 mi- a record");
     }
 
     #[test]

@@ -213,6 +213,7 @@ pub const COUNTED_STOP: u8 = 2;
 pub const COUNTED_OF: u8 = 4;
 pub const COUNTED_SKIP: u8 = 8;
 pub const COUNTED_PER: u8 = 16;
+pub const COUNTED_NO_COUNT: u8 = 32;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum WordClass {
@@ -405,6 +406,7 @@ impl Tables {
                 "of" => COUNTED_OF,
                 "skip" => COUNTED_SKIP,
                 "per" => COUNTED_PER,
+                "no_count" => COUNTED_NO_COUNT,
                 other => panic!("counted_nouns.tsv: bad class {other:?}"),
             };
             for form in forms.split('|') {

@@ -160,6 +160,8 @@ pub const PIECES: &[&str] = &[
     "pp",
     "week",
     "-year",
+    "-page",
+    "-cylinder",
 ];
 
 /// `count` texts of up to `max_pieces` pieces each, joined by nothing, a space

@@ -6,20 +6,42 @@
 //! `800,000 eligible pensioners`); after `one` it is the next word (`one
 //! hand`). Function words, numbers, punctuation and line breaks end the
 //! search (`1000 come from Asia` counts nothing). Irregular plurals and the
-//! stop words are in `data/counted_nouns.tsv`. The search reads at most
-//! `MAX_WORDS` tokens past the number, so the stage stays linear.
+//! stop words are in `data/counted_nouns.tsv`.
+//!
+//! A number glued by a hyphen to a word counts that word, singular as a
+//! compound writes it: `a 12-page report`, `a four-cylinder engine`; with a
+//! suspended hyphen the word is written once and shared by every number
+//! (`four-, five- and six-cylinder`). Words that make such a compound
+//! something other than a count (`one-off`, `two-way`, `30-strong`) are the
+//! `no_count` class of the table. The search reads at most `MAX_WORDS`
+//! tokens past the number (`MAX_SUSPENDED` numbers after a suspended hyphen),
+//! so the stage stays linear.
 
-use super::Parser;
-use crate::quantity::tables::{COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
+use super::{in_list, Parser};
+use crate::quantity::tables::{WordClass, COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
 /// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
 const MAX_WORDS: usize = 5;
 
+/// The most numbers read after a suspended hyphen: `5-, 10-, 20- and 30-year bonds`.
+const MAX_SUSPENDED: usize = 8;
+
+/// A hyphen inside a word (not a dash, which makes a range: `7–8`).
+pub(super) fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}")
+}
+
 impl<'a> Parser<'a> {
     /// The counted noun phrase after a count ending at byte `end` (its first token `first`).
     pub(super) fn counted_after(&self, first: usize, end: usize, value: f64) -> Option<Span> {
         let mut j = self.token_from(first, end);
+        if j < self.toks.len() && self.toks[j].start == end && is_hyphen(self.s(j)) {
+            // `a 12-page report`; `four-, five- and six-cylinder`: the word after the last hyphen.
+            let h = self.suspended(j).map_or(j, |k| k + 1);
+            let w = self.compound_noun(h)?;
+            return Some(Span { start: self.toks[w].start, end: self.toks[w].end });
+        }
         if !self.near(j) || self.toks[j].start == end {
             return None;
         }
@@ -53,6 +75,93 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// The word after the hyphen at `h` (glued to a number before it and to
+    /// the word) when the compound counts it: `12-page`, `four-cylinder`,
+    /// `three-point`. Not a name or an initial (`7-Eleven`, `3-D`: lower case
+    /// and three letters or more), a function or number word (`one-on-one`,
+    /// `twenty-five`, `nineteen-fifties`), a unit or currency (`20-year`,
+    /// `10-dollar`: those are quantities) or a word qualifying one
+    /// (`100-metric-ton`), a participle (`one-sided`, `four-legged`:
+    /// adjectives), nor a `no_count` word or its plural (`one-off`,
+    /// `two-way`, `30-strong`, `one-liners`).
+    pub(super) fn compound_noun(&self, h: usize) -> Option<usize> {
+        let w = h + 1;
+        if !is_hyphen(self.tok(h)?) || !self.glued(h) || !self.glued(w) || self.kind(w) != Some(T::Word) {
+            return None;
+        }
+        let s = self.s(w);
+        let shaped = s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase());
+        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+        // `one-liners` as `one-liner`.
+        let no_count = |x: &str| self.tb.counted_class(x) & COUNTED_NO_COUNT != 0;
+        let idiom = no_count(s) || s.strip_suffix('s').is_some_and(no_count);
+        let unit_at = |k: usize| {
+            let (first, words) = (self.s(k), |n: usize| self.tok(k + n));
+            self.tb.unit_forms.longest(first, words).is_some() || self.tb.currency_after.longest(first, words).is_some()
+        };
+        // `a 100-metric-ton rocket`, `a 10-square-mile area`: the word qualifies a unit.
+        let qualifies =
+            self.tok(w + 1).is_some_and(is_hyphen) && self.glued(w + 1) && self.glued(w + 2) && unit_at(w + 2);
+        let counts = shaped
+            && !participle
+            && !idiom
+            && !qualifies
+            && !unit_at(w)
+            && self.tb.counted_class(s) & COUNTED_STOP == 0
+            && self.tb.word(s).is_none()
+            && !self.number_plural(s);
+        counts.then_some(w)
+    }
+
+    /// `fifties`, `thousands`, `firsts`: a number word made plural (`the
+    /// nineteen-fifties`, `three twenty-firsts`).
+    fn number_plural(&self, s: &str) -> bool {
+        let Some(stem) = s.strip_suffix('s') else { return false };
+        self.tb.word(stem).is_some() || s.strip_suffix("ies").is_some_and(|b| self.tb.word(&format!("{b}y")).is_some())
+    }
+
+    /// After `7-` in `a 7- or 8-inch screen` or `four-` in `four-, five- and
+    /// six-cylinder`, a hyphen left hanging (`hanging`): the last number,
+    /// whose unit or compound word (`8-inch`, `six-cylinder`) all of them
+    /// share. The numbers are joined by commas and a final `and` or `or`;
+    /// `10- to 15-year` is a range and read as one (`tail.rs`).
+    pub(super) fn suspended(&self, h: usize) -> Option<usize> {
+        if !self.hanging(h) {
+            return None;
+        }
+        let mut k = h + 1;
+        for _ in 0..MAX_SUSPENDED {
+            if self.tok(k) == Some(",") {
+                k += 1;
+            }
+            let last = self.tok(k).is_some_and(|w| in_list(w, &["and", "or"]));
+            if last {
+                k += 1;
+            }
+            let number =
+                self.is_number(k) || self.word(k).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens));
+            if !self.near(k) || self.glued(k) || !number {
+                return None;
+            }
+            if last {
+                return Some(k);
+            }
+            if !self.hanging(k + 1) {
+                return None;
+            }
+            k += 2;
+        }
+        None
+    }
+
+    /// A hyphen glued to the number before it, with a comma or a space after:
+    /// `7-` in `7- or 8-inch`, `four-,`.
+    fn hanging(&self, h: usize) -> bool {
+        self.tok(h).is_some_and(is_hyphen)
+            && self.glued(h)
+            && (self.tok(h + 1) == Some(",") || (self.near(h + 1) && !self.glued(h + 1)))
     }
 }
 
@@ -109,6 +218,92 @@ mod tests {
         assert_eq!(counted("one of the students"), [("one", Some("students"))]);
         assert_eq!(counted("35m of its devices"), [("35m", Some("devices"))]);
         assert_eq!(counted("two of Johnson\u{2019}s deputies"), [("two", Some("Johnson\u{2019}s deputies"))]);
+    }
+
+    /// Each mention as (text, unit, counted).
+    fn read(text: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        let toks = tokenize(text);
+        quantities(text, &toks)
+            .into_iter()
+            .map(|q| (&text[q.start..q.end], q.unit, q.counted.map(|c| &text[c.start..c.end])))
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphen_compound_counts_its_word() {
+        assert_eq!(counted("a 12-page report"), [("12", Some("page"))]);
+        assert_eq!(counted("a 3-cylinder engine"), [("3", Some("cylinder"))]);
+        assert_eq!(counted("a 10-point lead"), [("10", Some("point"))]);
+        assert_eq!(counted("the 18,000-person agency"), [("18,000", Some("person"))]);
+        assert_eq!(counted("a 10-15-page report"), [("10-15", Some("page"))]);
+        assert_eq!(counted("a four-cylinder engine"), [("four", Some("cylinder"))]);
+        assert_eq!(counted("a four-door car"), [("four", Some("door"))]);
+        assert_eq!(counted("a five-star hotel"), [("five", Some("star"))]);
+        assert_eq!(counted("from three-point range"), [("three", Some("point"))]);
+        assert_eq!(counted("Four-cylinder engines"), [("Four", Some("cylinder"))]);
+    }
+
+    #[test]
+    fn compounds_that_count_nothing() {
+        // Digits stay a plain count with nothing counted.
+        for (text, n) in [
+            ("the 30-strong squad", "30"),
+            ("a 3-nil win", "3"),
+            ("a 10-fold rise", "10"),
+            ("a 4-legged robot", "4"),
+            ("a 3-D film", "3"),
+            ("a 2,000-square-foot house", "2,000"),
+        ] {
+            assert_eq!(counted(text), [(n, None)], "{text}");
+        }
+        // Number words are not read.
+        for text in [
+            "a one-off payment",
+            "a two-way street",
+            "a one-sided match",
+            "a one-time fee",
+            "a one-on-one meeting",
+            "one-liners",
+            "a third-party app",
+            "the first-team squad",
+            "a six-speed gearbox",
+            "a zero-emission car",
+            "a four-legged robot",
+            "the nineteen-fifties",
+        ] {
+            assert_eq!(counted(text), [], "{text}");
+        }
+        // Numbers in words, fractions, units, names, scores and years keep their reading.
+        assert_eq!(counted("twenty-five people"), [("twenty-five", Some("people"))]);
+        assert_eq!(counted("two-thirds of voters"), [("two-thirds", Some("voters"))]);
+        assert_eq!(read("a three-day visit"), [("three-day", Some("day"), None)]);
+        assert_eq!(read("a 20-year-old man"), [("20-year-old", Some("year"), None)]);
+        assert_eq!(read("300-400 km"), [("300-400 km", Some("km"), None)]);
+        assert_eq!(counted("10-15 people"), [("10-15", Some("people"))]);
+        assert_eq!(counted("Covid-19 cases, F-35 jets, the G-7 summit; they won 3-1"), []);
+        assert_eq!(counted("the 2012-13 season"), [("2012-13", None)]);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_word() {
+        let all = [("four", Some("cylinder")), ("five", Some("cylinder")), ("six", Some("cylinder"))];
+        assert_eq!(counted("four-, five- and six-cylinder engine options"), all);
+        assert_eq!(counted("four-, five-, and six-cylinder engines"), all);
+        assert_eq!(counted("one- or two-bedroom flats"), [("one", Some("bedroom")), ("two", Some("bedroom"))]);
+        assert_eq!(counted("a 7- or 8-page report"), [("7", Some("page")), ("8", Some("page"))]);
+        // A dash is no suspended hyphen, nor a hyphen before anything but a number.
+        assert_eq!(counted("aged 7- and over"), [("7", None)]);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_unit() {
+        assert_eq!(read("a 7- or 8-inch touchscreen"), [("7", Some("in"), None), ("8-inch", Some("in"), None)]);
+        let bonds = read("5-, 10- and 30-year bonds");
+        assert_eq!(bonds, [("5", Some("year"), None), ("10", Some("year"), None), ("30-year", Some("year"), None)]);
+        assert_eq!(read("two- or three-day visits"), [("two", Some("day"), None), ("three-day", Some("day"), None)]);
+        // `to` makes a range.
+        assert_eq!(read("a 10- to 15-year sentence"), [("10- to 15-year", Some("year"), None)]);
+        assert_eq!(counted("a 10- to 15-page report"), [("10- to 15", Some("page"))]);
     }
 
     #[test]

@@ -408,6 +408,23 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if tail.is_none() && skip == 0 && num.money.is_none() {
+            // `a 7- or 8-inch screen`: a suspended hyphen; the unit is written
+            // once, after the last number, and measures each. The span stays
+            // `7`. (`7- or 8 mm` as `normalize` writes it.)
+            if let Some(k) = self.cidx(&c, 0).and_then(|h| self.suspended(h)) {
+                let hyphen = self.tok(k + 1).is_some_and(counted::is_hyphen) && self.glued(k + 1);
+                let last = if hyphen {
+                    self.cur_after(k + 1, "")
+                } else {
+                    self.cur_after(k, numeral(self.s(k)).map_or("", |n| n.suffix))
+                };
+                if let Some((t @ Tail::Unit(_), _)) = self.tail_at(&last, false) {
+                    tail = Some(t);
+                    hyphen_unit = true;
+                }
+            }
+        }
         if tail.is_none() && num.bare_fraction {
             return None;
         }

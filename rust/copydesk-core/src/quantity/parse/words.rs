@@ -2,6 +2,7 @@
 //! `half a million`, `two-thirds`, `twenty-first`.
 
 use super::*;
+use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_STOP};
 
 impl<'a> Parser<'a> {
     pub(super) fn at_words(&mut self, i: usize) -> Option<usize> {
@@ -42,14 +43,19 @@ impl<'a> Parser<'a> {
             }
         }
         let num = self.words(i)?;
-        // `four-door`, `six-speed`, `third-party`: a compound adjective, not a quantity.
+        // `four-cylinder`, `a three-point shot`: a count of what the word after
+        // the hyphen names (`counted_after`); `two-way`, `one-sided`,
+        // `third-party` are compound adjectives, not quantities.
         let c = num.cur;
         if self.cw(&c, 0) == Some("-") && self.cglued(&c, 0) && self.cglued(&c, 1) && self.ckind(&c, 1) == Some(T::Word)
         {
             let next = self.cw(&c, 1).unwrap_or("");
             let unit = self.tb.unit_forms.longest(next, |k| self.cw(&c, 1 + k)).is_some()
                 || self.tb.currency_after.longest(next, |k| self.cw(&c, 1 + k)).is_some();
-            if !unit && self.tb.word(next).is_none() {
+            // A whole number of things: not `a third-party`, `zero-emission`.
+            let whole = !num.ordinal && num.value >= 1.0 && num.value.fract() == 0.0;
+            let counts = whole && self.cidx(&c, 0).is_some_and(|h| self.compound_noun(h).is_some());
+            if !unit && !counts && self.tb.word(next).is_none() {
                 return Some(c.j);
             }
         }
@@ -436,10 +442,10 @@ impl<'a> Parser<'a> {
             && !self.is_number(j + 1)
             && self.tok(j + 1).is_none_or(|w| self.tb.unit_forms.longest(w, |_| None).is_none());
         let after = self.tok(j + 1).is_some_and(|w| in_list(w, &["another", "'s", "\u{2019}s", "anothers", "self"]));
+        // `one-off`, `one-way`, `one-on-one`: the stop and `no_count` words of `counted_nouns.tsv`.
         let compound = self.tok(j + 1) == Some("-")
-            && self
-                .tok(j + 2)
-                .is_some_and(|w| in_list(w, &["off", "sided", "way", "time", "stop", "liner", "size", "on-one", "on"]));
+            && self.glued(j + 2)
+            && self.tok(j + 2).is_some_and(|w| self.tb.counted_class(w) & (COUNTED_STOP | COUNTED_NO_COUNT) != 0);
         before || after || compound
     }
 
