@@ -117,6 +117,8 @@ const WRITTEN: &[&str] = &[
     "$58.24 per barrel",
     "C$6 (US$4.46) per share",
     "a $5-a-day habit",
+    "eight or nine euros",
+    "10 or 15 km",
     "a 7- or 8-mile walk",
     "two- or three-day visits",
     "four-, five- and six-cylinder engines",

@@ -339,6 +339,7 @@ mod quantity {
         unit(t, "5m USD", "money", 5e6, "USD", "currency", None);
         unit(t, "USD 3bn", "money", 3e9, "USD", "currency", None);
         unit(t, "50p", "money", 0.5, "GBP", "currency", None);
+        unit("for 7,199 Chinese yuan", "7,199 Chinese yuan", "money", 7199.0, "CNY", "currency", None);
         unit("7.5 million Danish crowns", "7.5 million Danish crowns", "money", 7.5e6, "DKK", "currency", None);
         unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);
         // `Y=` is the wire services' ASCII yen; a symbol of several tokens is written as one.
@@ -524,6 +525,16 @@ mod quantity {
         unit(t, "C$6", "money", 6.0, "CAD/share", "currency", None);
         unit(t, "US$4.46", "money", 4.46, "USD/share", "currency", None);
         unit("it leased at $80 per sq m.", "$80 per sq m", "money", 80.0, "USD/m²", "currency", None);
+    }
+
+    #[test]
+    fn alternatives_share_the_unit_written_after_the_last() {
+        unit("eight or nine euros", "eight", "money", 8.0, "EUR", "currency", None);
+        unit("10 or 15 km away", "10", "quantity", 10.0, "km", "length", Some(10000.0));
+        value("5 or 6% of sales", "5", "percent", 5.0);
+        // No unit after the last, no unit for the first; a text may end at `or`.
+        assert_eq!(spans("one or two people"), vec![("one".into(), "cardinal"), ("two".into(), "cardinal")]);
+        assert_eq!(spans("Windows 10 or"), vec![]);
     }
 
     #[test]

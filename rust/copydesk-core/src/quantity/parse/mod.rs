@@ -424,6 +424,19 @@ impl<'a> Parser<'a> {
                     hyphen_unit = true;
                 }
             }
+            // `eight or nine euros`, `5 or 6%`: alternatives, the unit or
+            // currency written once after the last. The span stays `eight`.
+            let or = self.cidx(&c, 0).filter(|&t| self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("or")));
+            if let Some(k) = or.filter(|&t| self.near(t) && !self.glued(t)).map(|t| t + 1).filter(|&k| self.near(k) && !self.glued(k)) {
+                let last = match numeral(self.s(k)) {
+                    Some(n) if self.is_number(k) => Some(self.cur_after(k, n.suffix)),
+                    _ => self.word(k).filter(|n| matches!(n.class, WordClass::Unit | WordClass::Tens)).map(|_| self.cur_after(k, "")),
+                };
+                if let Some((t, _)) = last.and_then(|last| self.tail_at(&last, true)) {
+                    tail = Some(t);
+                    hyphen_unit = true;
+                }
+            }
         }
         if tail.is_none() && num.bare_fraction {
             return None;
