@@ -583,6 +583,10 @@ mod quantity {
         // A share restating a change, with or without the comma; alternatives stay apart.
         assert_eq!(change("jobs grew by 125,600 positions or 2.2 per cent", "2.2 per cent"), Some("up"));
         assert_eq!(change("it rose 5 or 6%", "6%"), None);
+        // `up` and `down` as particles of another verb are no change.
+        assert_eq!(change("women made up 40% of the staff", "40%"), None);
+        assert_eq!(change("the defence gave up 517 rushing yards", "517"), None);
+        assert_eq!(change("shares were up 5%", "5%"), Some("up"));
     }
 
     #[test]

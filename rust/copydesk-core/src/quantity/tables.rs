@@ -159,6 +159,7 @@ pub mod ctx {
     pub const NAME_LIKE: u16 = 1 << 10;
     pub const UP: u16 = 1 << 11;
     pub const DOWN: u16 = 1 << 12;
+    pub const PARTICLE_VERB: u16 = 1 << 13;
 
     pub(super) fn from_name(name: &str) -> u16 {
         match name {
@@ -175,6 +176,7 @@ pub mod ctx {
             "name_like" => NAME_LIKE,
             "up" => UP,
             "down" => DOWN,
+            "particle_verb" => PARTICLE_VERB,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

@@ -675,7 +675,15 @@ impl<'a> Parser<'a> {
     fn change_around(&self, q: &Quantity, before: usize) -> Option<Change> {
         let of = |k: usize| {
             let c = if self.kind(k) == Some(T::Word) { super::tables::context_of(self.s(k)) } else { 0 };
-            if c & ctx::UP != 0 {
+            // `made up 40%`, `gave up 517 yards`: a particle, not a change.
+            let particle = matches!(self.s(k), "up" | "down" | "Up" | "Down")
+                && k > 0
+                && self.near(k)
+                && self.kind(k - 1) == Some(T::Word)
+                && super::tables::context_of(self.s(k - 1)) & ctx::PARTICLE_VERB != 0;
+            if particle {
+                None
+            } else if c & ctx::UP != 0 {
                 Some(Change::Up)
             } else if c & ctx::DOWN != 0 {
                 Some(Change::Down)
