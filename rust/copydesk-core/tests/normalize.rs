@@ -118,6 +118,7 @@ const WRITTEN: &[&str] = &[
     "C$6 (US$4.46) per share",
     "a $5-a-day habit",
     "eight or nine euros",
+    "five point five percent",
     "10 or 15 km",
     "a 7- or 8-mile walk",
     "two- or three-day visits",

@@ -212,6 +212,11 @@ mod quantity {
         value("One of them", "One", "cardinal", 1.0);
         value("one and a half million", "one and a half million", "cardinal", 1.5e6);
         value("nineteen hundred", "nineteen hundred", "cardinal", 1900.0);
+        // Decimals spoken: digit words after `point`; not the idiom `at one point`.
+        value("up five point five percent", "five point five percent", "percent", 5.5);
+        value("two point three million people", "two point three million", "cardinal", 2.3e6);
+        value("minus five point five", "minus five point five", "cardinal", -5.5);
+        assert_eq!(spans("at one point two men left"), vec![("one".into(), "cardinal"), ("two".into(), "cardinal")]);
     }
 
     #[test]

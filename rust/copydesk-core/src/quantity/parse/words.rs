@@ -4,6 +4,9 @@
 use super::*;
 use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_STOP};
 
+/// The most digits read after a spoken `point` (`three point one four one five nine`).
+const MAX_DECIMALS: usize = 12;
+
 impl<'a> Parser<'a> {
     pub(super) fn at_words(&mut self, i: usize) -> Option<usize> {
         if self.word(i).is_some_and(|w| w.class == WordClass::Minus) {
@@ -393,6 +396,28 @@ impl<'a> Parser<'a> {
         if last == Last::Article || last == Last::None {
             return None;
         }
+        // `five point five`, `two point three million`: decimals spoken, one
+        // digit word after another. Not `at one point two men left`.
+        let mut decimals = 0.0;
+        if matches!(last, Last::Unit | Last::Tens | Last::Hundred)
+            && self.tok(end_tok).is_some_and(|w| w.eq_ignore_ascii_case("point"))
+            && !(start_tok > 0 && self.s(start_tok - 1).eq_ignore_ascii_case("at"))
+        {
+            let digit = |k: usize| self.near(k).then(|| self.word(k)).flatten().filter(|n| n.class == WordClass::Unit && n.value < 10.0);
+            let mut k = end_tok + 1;
+            let mut place = 0.1;
+            while let Some(d) = digit(k).filter(|_| k < end_tok + 1 + MAX_DECIMALS) {
+                decimals += d.value * place;
+                place /= 10.0;
+                k += 1;
+            }
+            if k > end_tok + 1 && self.near(end_tok) {
+                end_tok = k;
+            } else {
+                decimals = 0.0;
+            }
+        }
+        let current = current + decimals;
         if last == Last::Fraction && total == 0.0 && current < 1.0 {
             bare_fraction = false;
         }
