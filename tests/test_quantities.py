@@ -85,6 +85,13 @@ def test_direction_of_change_and_rates():
     assert got["19 cents"].change == "up" and math.isclose(got["19 cents"].value, 0.19)
     assert got["$58.24 per barrel"].unit == "USD/bbl" and got["$58.24 per barrel"].dimension == "currency"
     assert copydesk.analyze(text).to_dict()["quantities"][0]["change"] == "down"
+    # Any amount per unit of time is a rate, with its SI value per second.
+    week = copydesk.quantities("She works 40 hours a week.")[0]
+    assert (week.text, week.unit, week.dimension, week.si_unit) == ("40 hours a week", "h/week", "duration/duration", "s/s")
+    assert math.isclose(week.si_value, 40 / 168)
+    # Both sums of a bracketed restatement take the rate; `made up` is no change.
+    assert [q.unit for q in copydesk.quantities("C$6 (US$4.46) per share")] == ["CAD/share", "USD/share"]
+    assert copydesk.quantities("Women made up 40% of staff.")[0].change is None
 
 
 def test_what_a_count_counts():
