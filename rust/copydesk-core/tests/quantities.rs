@@ -280,6 +280,7 @@ mod quantity {
             "area",
             Some(300.0 * 1609.344 * 1609.344),
         );
+        unit("The 1520 sq m centre", "1520 sq m", "quantity", 1520.0, "m²", "area", Some(1520.0));
         unit("about 12 MILES", "12 MILES", "quantity", 12.0, "mi", "length", Some(12.0 * 1609.344));
         // Set in capitals: only the forms the table lists (`PA`, `MI`, `EV` are acronyms).
         unit("fell to 49.55 HZ on", "49.55 HZ", "quantity", 49.55, "Hz", "frequency", Some(49.55));

@@ -553,8 +553,10 @@ impl<'a> Parser<'a> {
     fn symbol(&self, written: &str, tail: Tail) -> bool {
         match tail {
             Tail::Unit(u) => {
+                // `km`, and abbreviations of several parts (`sq m`, `cu ft`); not words (`day`).
                 let canonical = self.tb.units[u].canonical;
-                written == canonical && !self.tb.unit_plurals.contains_key(canonical)
+                let abbreviated = written.split(' ').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+                (written == canonical || abbreviated) && !self.tb.unit_plurals.contains_key(canonical)
             }
             Tail::Currency(m, _) => written == self.tb.currencies[m].code,
         }
