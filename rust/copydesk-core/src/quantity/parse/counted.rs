@@ -192,12 +192,18 @@ fn is_plural(w: &str, class: u8) -> bool {
 mod tests {
     use crate::{quantities, tokenize};
 
-    fn counted(text: &str) -> Vec<(&str, Option<&str>)> {
+    /// Each mention as (text, unit, counted).
+    fn read(text: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
         let toks = tokenize(text);
         quantities(text, &toks)
             .into_iter()
-            .map(|q| (&text[q.start..q.end], q.counted.map(|c| &text[c.start..c.end])))
+            .map(|q| (&text[q.start..q.end], q.unit, q.counted.map(|c| &text[c.start..c.end])))
             .collect()
+    }
+
+    /// Each mention as (text, counted).
+    fn counted(text: &str) -> Vec<(&str, Option<&str>)> {
+        read(text).into_iter().map(|(t, _, c)| (t, c)).collect()
     }
 
     #[test]
@@ -218,15 +224,6 @@ mod tests {
         assert_eq!(counted("one of the students"), [("one", Some("students"))]);
         assert_eq!(counted("35m of its devices"), [("35m", Some("devices"))]);
         assert_eq!(counted("two of Johnson\u{2019}s deputies"), [("two", Some("Johnson\u{2019}s deputies"))]);
-    }
-
-    /// Each mention as (text, unit, counted).
-    fn read(text: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
-        let toks = tokenize(text);
-        quantities(text, &toks)
-            .into_iter()
-            .map(|q| (&text[q.start..q.end], q.unit, q.counted.map(|c| &text[c.start..c.end])))
-            .collect()
     }
 
     #[test]
