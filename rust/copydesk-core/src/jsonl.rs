@@ -190,6 +190,11 @@ fn annotate_line(line: &[u8], lineno: usize, opts: &JsonlOptions, out: &mut Stri
         return fail(id, format!("field {:?} is missing", opts.text_field));
     };
     let Some(body) = string_value(raw, scratch) else {
+        if raw.starts_with('"') {
+            // A string whose escapes make no Unicode text: `\ud800` alone, `\x`.
+            let what = "an escape that is no Unicode character (a lone surrogate such as \\ud800, or an unknown escape)";
+            return fail(id, format!("field {:?} has {what}", opts.text_field));
+        }
         return fail(id, format!("field {:?} is not a string ({})", opts.text_field, json_type(raw)));
     };
     out.push_str("{\"id\":");
@@ -511,6 +516,10 @@ mod tests {
         assert_eq!(lines[5], r#"{"id":7,"error":"in.jsonl:7: invalid UTF-8 at byte 13"}"#);
         assert_eq!(lines[6], r#"{"id":7,"sentences":[{"start":0,"end":4}]}"#);
         assert_eq!(out.errors.len(), 5);
+        // A lone surrogate escape is named as such, not as a wrong type.
+        let out = annotate_block(b"{\"id\": 1, \"text\": \"a\\ud800b\"}", 1, &opts());
+        let line = String::from_utf8(out.out()).unwrap();
+        assert!(line.contains("field \\\"text\\\" has an escape that is no Unicode character (a lone surrogate"), "{line}");
     }
 
     #[test]
