@@ -119,6 +119,7 @@ const WRITTEN: &[&str] = &[
     "a $5-a-day habit",
     "eight or nine euros",
     "five point five percent",
+    "Rs 1,20,000",
     "10 or 15 km",
     "a 7- or 8-mile walk",
     "two- or three-day visits",

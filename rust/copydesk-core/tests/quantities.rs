@@ -345,6 +345,7 @@ mod quantity {
         unit(t, "5m USD", "money", 5e6, "USD", "currency", None);
         unit(t, "USD 3bn", "money", 3e9, "USD", "currency", None);
         unit(t, "50p", "money", 0.5, "GBP", "currency", None);
+        unit("a fine of Rs 1,20,000", "Rs 1,20,000", "money", 120000.0, "INR", "currency", None);
         unit("for 7,199 Chinese yuan", "7,199 Chinese yuan", "money", 7199.0, "CNY", "currency", None);
         unit("7.5 million Danish crowns", "7.5 million Danish crowns", "money", 7.5e6, "DKK", "currency", None);
         unit("$13 009 million", "$13 009 million", "money", 13009e6, "USD", "currency", None);

@@ -45,6 +45,9 @@ fn hyphens_split_except_after_listed_prefixes() {
 #[test]
 fn numbers_keep_separators_and_split_from_units() {
     assert_eq!(kinds("5,000"), [("5,000", "number")]);
+    // Indian grouping is one number; commas that group nothing split.
+    assert_eq!(words("Rs 1,20,000 and 12,34,567.50"), ["Rs", "1,20,000", "and", "12,34,567.50"]);
+    assert_eq!(words("1,22,22 and 1,2,3"), ["1", ",", "22", ",", "22", "and", "1", ",", "2", ",", "3"]);
     assert_eq!(words("1.2 million at 10:30 on 9/11"), ["1.2", "million", "at", "10:30", "on", "9/11"]);
     assert_eq!(words("50 miles (70km)"), ["50", "miles", "(", "70", "km", ")"]);
     assert_eq!(words("the 15th in the 1990s"), ["the", "15th", "in", "the", "1990s"]);

@@ -57,6 +57,9 @@ pub fn numeral(s: &str) -> Option<Numeral<'_>> {
     let mut grouped = false;
     let mut group_len = 0usize;
     let mut first_group = true;
+    // Groups of three (`1,200,000`) or Indian grouping, twos before the last
+    // three (`12,00,000`); both end in three.
+    let (mut western, mut indian, mut twos) = (true, true, 0);
     while i < b.len() {
         match b[i] {
             b'0'..=b'9' => {
@@ -64,7 +67,15 @@ pub fn numeral(s: &str) -> Option<Numeral<'_>> {
                 i += 1;
             }
             b',' if i + 1 < b.len() && b[i + 1].is_ascii_digit() => {
-                if (first_group && group_len > 3) || (!first_group && group_len != 3) || group_len == 0 {
+                if first_group {
+                    western &= (1..=3).contains(&group_len);
+                    indian &= (1..=2).contains(&group_len);
+                } else {
+                    western &= group_len == 3;
+                    indian &= group_len == 2;
+                    twos += 1;
+                }
+                if !western && !indian {
                     return None;
                 }
                 grouped = true;
@@ -75,7 +86,7 @@ pub fn numeral(s: &str) -> Option<Numeral<'_>> {
             _ => break,
         }
     }
-    if grouped && group_len != 3 {
+    if grouped && (group_len != 3 || !(western || (indian && twos > 0))) {
         return None;
     }
     let int_end = i;
@@ -159,6 +170,12 @@ mod tests {
         assert_eq!((n.value, n.grouped, n.suffix), (5000.0, true, ""));
         assert_eq!(numeral("1.2").unwrap().value, 1.2);
         assert_eq!(numeral("1,234,567.5").unwrap().value, 1234567.5);
+        // Indian grouping: twos before the last three.
+        assert_eq!(numeral("1,20,000").unwrap().value, 120000.0);
+        assert_eq!(numeral("12,34,567.5").unwrap().value, 1234567.5);
+        for bad in ["1,20", "12,34,56", "1,20,000,00", "123,45,678", "1,2000"] {
+            assert!(numeral(bad).is_none(), "{bad}");
+        }
         assert_eq!(numeral("1e6").unwrap().value, 1e6);
         assert_eq!(numeral("2½").unwrap().value, 2.5);
         assert_eq!(numeral("½").unwrap().value, 0.5);

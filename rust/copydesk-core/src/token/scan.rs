@@ -538,6 +538,8 @@ impl Lexer<'_, '_> {
         let mut has_apostrophe = false;
         let mut has_dot = false;
         let mut date = false;
+        // Where a numeral in Indian grouping ends (`1,20,000`), read once at its first comma.
+        let mut lakh_end: Option<Option<usize>> = None;
         while q < e {
             let (c, class, len) = char_at(self.text, q);
             match class {
@@ -561,8 +563,12 @@ impl Lexer<'_, '_> {
             let letters = prev == Class::Letter && next == Class::Letter;
             let joins = match c {
                 '.' => true,
-                // Thousands separators take groups of three: `5,000` but `11,2000`.
-                ',' => digits && self.digit_run(q + len) == 3,
+                // Thousands separators take groups of three: `5,000` but `11,2000`;
+                // or Indian grouping, in twos before the last three: `12,34,567`.
+                ',' => {
+                    let lakh = *lakh_end.get_or_insert_with(|| self.lakh_end(p, q));
+                    digits && (self.digit_run(q + len) == 3 || lakh.is_some_and(|end| q < end))
+                }
                 ':' | '/' => digits,
                 '-' | '\u{2010}' => {
                     // `01-Feb-02` is one date; otherwise digits with letters split.
@@ -617,6 +623,31 @@ impl Lexer<'_, '_> {
     /// The length of the run of ASCII digits at `i`.
     fn digit_run(&self, i: usize) -> usize {
         self.bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+    }
+
+    /// The end of a numeral in Indian grouping whose first comma is at
+    /// `comma` (the numeral starts at `p`): one or two digits, groups of two,
+    /// a last group of three, and no digit group after (`1,20,000`, `12,34,567`).
+    fn lakh_end(&self, p: usize, comma: usize) -> Option<usize> {
+        let first = comma - p;
+        if !(1..=2).contains(&first) || self.digit_run(p) != first {
+            return None;
+        }
+        let mut i = comma;
+        let mut twos = 0;
+        while self.bytes.get(i) == Some(&b',') {
+            match self.digit_run(i + 1) {
+                2 => twos += 1,
+                3 if twos > 0 => {
+                    let end = i + 4;
+                    let more = self.bytes.get(end) == Some(&b',') && self.bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                    return (!more).then_some(end);
+                }
+                _ => return None,
+            }
+            i += 3;
+        }
+        None
     }
 
     /// `Feb-02` at `i`: three letters, a hyphen and a digit (the tail of `01-Feb-02`).
