@@ -70,7 +70,9 @@ impl<'a> Parser<'a> {
             if class & COUNTED_STOP != 0 || self.tb.word(w).is_some() {
                 return None;
             }
-            if is_plural(w, class) || (one && t == first) {
+            // After `one`, the next word, unless a participle (`one made up of refugees`).
+            let participle = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+            if is_plural(w, class) || (one && t == first && !participle) {
                 return Some(Span { start: self.toks[first].start, end: self.toks[t].end });
             }
         }

@@ -84,6 +84,8 @@ pub struct Parser<'a> {
 const SPACES: [char; 4] = [' ', '\u{A0}', '\u{2009}', '\u{202F}'];
 
 pub(super) const YEAR_MIN: f64 = 1500.0;
+/// The most words between a word of change and its `by` (`increase world food needs by 50%`).
+const BY_REACH: usize = 4;
 pub(super) const YEAR_MAX: f64 = 2199.0;
 
 fn is_dash(s: &str) -> bool {
@@ -669,8 +671,8 @@ impl<'a> Parser<'a> {
 
     /// The direction of change of an amount whose words start at token
     /// `before` (its modifier included): a word of change right before it
-    /// (`rose 5%`, `up 58 points`), or before `by` and at most one word
-    /// (`increased by 5%`, `grow sales by 35%`); a sign on a percentage
+    /// (`rose 5%`, `up 58 points`), or a few words before `by` (`increased
+    /// by 5%`, `grow sales by 35%`, `increase world food needs by 50%`); a sign on a percentage
     /// (`Dow +0.2%`, `FTSE -0.6%`); or the change of the amount it restates
     /// (`lost 190 points, or 0.6%`). A noun after the amount does not count:
     /// `a 19% drop` is the size of a drop, as the CQE annotation has it.
@@ -706,7 +708,10 @@ impl<'a> Parser<'a> {
         }
         let k = before - 1;
         if self.s(k).eq_ignore_ascii_case("by") {
-            return (1..=2).filter(|&back| k >= back && self.near(k + 1 - back)).find_map(|back| of(k - back));
+            // The nearest word of change among the few words before `by`,
+            // not past punctuation: `increase world food needs by 50%`.
+            let words = (1..=BY_REACH).take_while(|&back| k >= back && self.near(k + 1 - back) && self.kind(k - back) == Some(T::Word));
+            return words.into_iter().find_map(|back| of(k - back));
         }
         if let Some(prev) = self.restates(q, before) {
             return prev.change;
