@@ -591,6 +591,7 @@ mod quantity {
         assert_eq!(change("jobs grew by 125,600 positions or 2.2 per cent", "2.2 per cent"), Some("up"));
         assert_eq!(change("it would increase world food needs by 50 percent", "50 percent"), Some("up"));
         assert_eq!(change("prices rose, and costs by 5%", "5%"), None); // not past the comma
+        assert_eq!(change("Ross was down 2.3%, Burlington by 2.6%", "2.6%"), Some("down")); // a gapped verb
         assert_eq!(change("it rose 5 or 6%", "6%"), None);
         // `up` and `down` as particles of another verb are no change.
         assert_eq!(change("women made up 40% of the staff", "40%"), None);

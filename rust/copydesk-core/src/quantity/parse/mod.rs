@@ -711,7 +711,16 @@ impl<'a> Parser<'a> {
             // The nearest word of change among the few words before `by`,
             // not past punctuation: `increase world food needs by 50%`.
             let words = (1..=BY_REACH).take_while(|&back| k >= back && self.near(k + 1 - back) && self.kind(k - back) == Some(T::Word));
-            return words.into_iter().find_map(|back| of(k - back));
+            let gap = words.clone().count();
+            if let Some(change) = words.into_iter().find_map(|back| of(k - back)) {
+                return Some(change);
+            }
+            // A verb gapped in a list of changes: `Ross was down 2.3%,
+            // Burlington by 2.6%`: the change of the amount before the comma.
+            let comma = k > gap && self.s(k - gap - 1) == ",";
+            let prev = self.out.last().filter(|p| comma && p.end <= self.toks[k - gap - 1].start);
+            let adjacent = prev.is_some_and(|p| self.text[p.end..self.toks[k - gap - 1].start].trim().is_empty());
+            return prev.filter(|_| adjacent).and_then(|p| p.change);
         }
         if let Some(prev) = self.restates(q, before) {
             return prev.change;
