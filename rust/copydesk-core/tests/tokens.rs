@@ -197,8 +197,9 @@ fn invariants_on_awkward_input() {
 #[test]
 fn linear_on_long_runs() {
     // A megabyte without whitespace, of digits, of dots and of quotes: each
-    // is one pass (a quadratic scan would take minutes here).
-    for unit in ["1", ".", "'", "a-", "anti-", "\u{201C}", "x@y.", "a@b.c,", "http://a.b/", ")", "x:", "?)", "www.a "] {
+    // is one pass (a quadratic scan would take minutes here); `,22,22,…` is
+    // no Indian grouping, split at every comma.
+    for unit in ["1", ".", "'", "a-", "anti-", "\u{201C}", "x@y.", "a@b.c,", "http://a.b/", ")", "x:", "?)", "www.a ", ",22"] {
         let text = unit.repeat(1 << 20);
         let tokens = tokenize(&text);
         check_invariants(&text, &tokens);

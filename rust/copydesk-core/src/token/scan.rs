@@ -626,16 +626,19 @@ impl Lexer<'_, '_> {
     }
 
     /// The end of a numeral in Indian grouping whose first comma is at
-    /// `comma` (the numeral starts at `p`): one or two digits, groups of two,
-    /// a last group of three, and no digit group after (`1,20,000`, `12,34,567`).
+    /// `comma` (the numeral starts at `p`): one or two digits, at most
+    /// `MAX_TWOS` groups of two, a last group of three, and no digit group
+    /// after (`1,20,000`, `12,34,567`). The bound keeps a run of `1,22,22,…`,
+    /// split token by token, linear.
     fn lakh_end(&self, p: usize, comma: usize) -> Option<usize> {
+        const MAX_TWOS: usize = 8; // 99,99,99,99,99,99,99,99,999: beyond f64's integers
         let first = comma - p;
         if !(1..=2).contains(&first) || self.digit_run(p) != first {
             return None;
         }
         let mut i = comma;
         let mut twos = 0;
-        while self.bytes.get(i) == Some(&b',') {
+        while self.bytes.get(i) == Some(&b',') && twos <= MAX_TWOS {
             match self.digit_run(i + 1) {
                 2 => twos += 1,
                 3 if twos > 0 => {
