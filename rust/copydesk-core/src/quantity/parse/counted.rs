@@ -70,9 +70,15 @@ impl<'a> Parser<'a> {
             if class & COUNTED_STOP != 0 || self.tb.word(w).is_some() {
                 return None;
             }
-            // After `one`, the next word, unless a participle (`one made up of refugees`).
-            let participle = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
-            if is_plural(w, class) || (one && t == first && !participle) {
+            if one && t == first {
+                // After `one`, the next word; but `one based in London`,
+                // `one prepared to follow`: a participle (regular: -ed) before
+                // a function word makes `one` a pronoun.
+                let participle = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+                let then_function = self.kind(t + 1) != Some(T::Word) || self.tb.counted_class(self.s(t + 1)) & COUNTED_STOP != 0;
+                return (!(participle && then_function)).then(|| Span { start: self.toks[t].start, end: self.toks[t].end });
+            }
+            if is_plural(w, class) {
                 return Some(Span { start: self.toks[first].start, end: self.toks[t].end });
             }
         }
@@ -226,6 +232,11 @@ mod tests {
         assert_eq!(counted("one of the students"), [("one", Some("students"))]);
         assert_eq!(counted("35m of its devices"), [("35m", Some("devices"))]);
         assert_eq!(counted("two of Johnson\u{2019}s deputies"), [("two", Some("Johnson\u{2019}s deputies"))]);
+        // A participle before a function word makes `one` a pronoun.
+        assert_eq!(counted("one based in London"), [("one", None)]);
+        assert_eq!(counted("a government, one prepared to follow"), [("one", None)]);
+        assert_eq!(counted("one detained."), [("one", None)]);
+        assert_eq!(counted("one undocumented immigrant"), [("one", Some("undocumented"))]);
     }
 
     #[test]
