@@ -84,9 +84,10 @@ pub struct Parser<'a> {
 const SPACES: [char; 4] = [' ', '\u{A0}', '\u{2009}', '\u{202F}'];
 
 pub(super) const YEAR_MIN: f64 = 1500.0;
+pub(super) const YEAR_MAX: f64 = 2199.0;
+
 /// The most words between a word of change and its `by` (`increase world food needs by 50%`).
 const BY_REACH: usize = 4;
-pub(super) const YEAR_MAX: f64 = 2199.0;
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}" | "\u{2212}" | "\u{2010}" | "--")
@@ -428,8 +429,9 @@ impl<'a> Parser<'a> {
             }
             // `eight or nine euros`, `5 or 6%`: alternatives, the unit or
             // currency written once after the last. The span stays `eight`.
-            let or = self.cidx(&c, 0).filter(|&t| self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("or")));
-            if let Some(k) = or.filter(|&t| self.near(t) && !self.glued(t)).map(|t| t + 1).filter(|&k| self.near(k) && !self.glued(k)) {
+            let spaced = |t: usize| self.near(t) && !self.glued(t);
+            let or = self.cidx(&c, 0).filter(|&t| self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("or")) && spaced(t));
+            if let Some(k) = or.map(|t| t + 1).filter(|&k| spaced(k)) {
                 let last = match numeral(self.s(k)) {
                     Some(n) if self.is_number(k) => Some(self.cur_after(k, n.suffix)),
                     _ => self.word(k).filter(|n| matches!(n.class, WordClass::Unit | WordClass::Tens)).map(|_| self.cur_after(k, "")),
@@ -672,15 +674,17 @@ impl<'a> Parser<'a> {
     /// The direction of change of an amount whose words start at token
     /// `before` (its modifier included): a word of change right before it
     /// (`rose 5%`, `up 58 points`), or a few words before `by` (`increased
-    /// by 5%`, `grow sales by 35%`, `increase world food needs by 50%`); a sign on a percentage
-    /// (`Dow +0.2%`, `FTSE -0.6%`); or the change of the amount it restates
-    /// (`lost 190 points, or 0.6%`). A noun after the amount does not count:
+    /// by 5%`, `grow sales by 35%`, `increase world food needs by 50%`); a
+    /// sign on a percentage (`Dow +0.2%`, `FTSE -0.6%`); or the change of the
+    /// amount it restates (`lost 190 points, or 0.6%`) or of the one before a
+    /// gapped verb (`down 2.3%, Burlington by 2.6%`). A noun after the amount
+    /// does not count:
     /// `a 19% drop` is the size of a drop, as the CQE annotation has it.
     fn change_around(&self, q: &Quantity, before: usize) -> Option<Change> {
         let of = |k: usize| {
             let c = if self.kind(k) == Some(T::Word) { super::tables::context_of(self.s(k)) } else { 0 };
             // `made up 40%`, `gave up 517 yards`: a particle, not a change.
-            let particle = matches!(self.s(k), "up" | "down" | "Up" | "Down")
+            let particle = (self.s(k).eq_ignore_ascii_case("up") || self.s(k).eq_ignore_ascii_case("down"))
                 && k > 0
                 && self.near(k)
                 && self.kind(k - 1) == Some(T::Word)
@@ -712,7 +716,7 @@ impl<'a> Parser<'a> {
             // not past punctuation: `increase world food needs by 50%`.
             let words = (1..=BY_REACH).take_while(|&back| k >= back && self.near(k + 1 - back) && self.kind(k - back) == Some(T::Word));
             let gap = words.clone().count();
-            if let Some(change) = words.into_iter().find_map(|back| of(k - back)) {
+            if let Some(change) = words.clone().find_map(|back| of(k - back)) {
                 return Some(change);
             }
             // A verb gapped in a list of changes: `Ross was down 2.3%,
