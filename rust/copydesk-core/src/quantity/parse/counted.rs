@@ -18,7 +18,7 @@
 //! so the stage stays linear.
 
 use super::{in_list, Parser};
-use crate::quantity::tables::{WordClass, COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
+use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
 /// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
@@ -74,7 +74,7 @@ impl<'a> Parser<'a> {
                 // After `one`, the next word; but `one based in London`,
                 // `one prepared to follow`: a participle (regular: -ed) before
                 // a function word makes `one` a pronoun.
-                let participle = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+                let participle = is_participle(w);
                 let then_function = self.kind(t + 1) != Some(T::Word) || self.tb.counted_class(self.s(t + 1)) & COUNTED_STOP != 0;
                 return (!(participle && then_function)).then(|| Span { start: self.toks[t].start, end: self.toks[t].end });
             }
@@ -101,7 +101,7 @@ impl<'a> Parser<'a> {
         }
         let s = self.s(w);
         let shaped = s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase());
-        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+        let participle = is_participle(s);
         // `one-liners` as `one-liner`.
         let no_count = |x: &str| self.tb.counted_class(x) & COUNTED_NO_COUNT != 0;
         let idiom = no_count(s) || s.strip_suffix('s').is_some_and(no_count);
@@ -148,9 +148,7 @@ impl<'a> Parser<'a> {
             if last {
                 k += 1;
             }
-            let number =
-                self.is_number(k) || self.word(k).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens));
-            if !self.near(k) || self.glued(k) || !number {
+            if !self.near(k) || self.glued(k) || self.one_token_number(k).is_none() {
                 return None;
             }
             if last {
@@ -171,6 +169,11 @@ impl<'a> Parser<'a> {
             && self.glued(h)
             && (self.tok(h + 1) == Some(",") || (self.near(h + 1) && !self.glued(h + 1)))
     }
+}
+
+/// A regular past participle by its ending (`sided`, `based`; not `seed`, `bed`).
+fn is_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 /// A plural noun by its ending (`games`, `TDs`, `categories`) or by the table

@@ -184,6 +184,16 @@ impl<'a> Parser<'a> {
         self.kind(i) == Some(T::Number)
     }
 
+    /// A number written in one token, in digits or as a word (`8`, `8in`,
+    /// `nine`, `twenty`): the cursor after it, where a unit written after it
+    /// starts (inside the token for `8in`).
+    fn one_token_number(&self, k: usize) -> Option<Cur<'a>> {
+        if self.is_number(k) {
+            return Some(self.cur_after(k, numeral(self.s(k)).map_or("", |n| n.suffix)));
+        }
+        self.word(k).filter(|n| matches!(n.class, WordClass::Unit | WordClass::Tens)).map(|_| self.cur_after(k, ""))
+    }
+
     fn word(&self, i: usize) -> Option<NumberWord> {
         if self.kind(i) != Some(T::Word) {
             return None;
@@ -417,12 +427,8 @@ impl<'a> Parser<'a> {
             // `7`. (`7- or 8 mm` as `normalize` writes it.)
             if let Some(k) = self.cidx(&c, 0).and_then(|h| self.suspended(h)) {
                 let hyphen = self.tok(k + 1).is_some_and(counted::is_hyphen) && self.glued(k + 1);
-                let last = if hyphen {
-                    self.cur_after(k + 1, "")
-                } else {
-                    self.cur_after(k, numeral(self.s(k)).map_or("", |n| n.suffix))
-                };
-                if let Some((t @ Tail::Unit(_), _)) = self.tail_at(&last, false) {
+                let last = if hyphen { Some(self.cur_after(k + 1, "")) } else { self.one_token_number(k) };
+                if let Some((t @ Tail::Unit(_), _)) = last.and_then(|last| self.tail_at(&last, false)) {
                     tail = Some(t);
                     hyphen_unit = true;
                 }
@@ -432,11 +438,7 @@ impl<'a> Parser<'a> {
             let spaced = |t: usize| self.near(t) && !self.glued(t);
             let or = self.cidx(&c, 0).filter(|&t| self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("or")) && spaced(t));
             if let Some(k) = or.map(|t| t + 1).filter(|&k| spaced(k)) {
-                let last = match numeral(self.s(k)) {
-                    Some(n) if self.is_number(k) => Some(self.cur_after(k, n.suffix)),
-                    _ => self.word(k).filter(|n| matches!(n.class, WordClass::Unit | WordClass::Tens)).map(|_| self.cur_after(k, "")),
-                };
-                if let Some((t, _)) = last.and_then(|last| self.tail_at(&last, true)) {
+                if let Some((t, _)) = self.one_token_number(k).and_then(|last| self.tail_at(&last, true)) {
                     tail = Some(t);
                     hyphen_unit = true;
                 }
