@@ -296,6 +296,7 @@ mod quantity {
         unit(t, "118F", "quantity", 118.0, "°F", "temperature", Some((118.0 - 32.0) * 5.0 / 9.0 + 273.15));
         unit(t, "20 degrees Celsius", "quantity", 20.0, "°C", "temperature", Some(293.15));
         unit(t, "300 kelvin", "quantity", 300.0, "K", "temperature", Some(300.0));
+        unit("2.14degF (1.19deg C) higher", "1.19deg C", "quantity", 1.19, "°C", "temperature", Some(274.34));
         // `C` after a space is not Celsius.
         assert!(q("it was 5 C").iter().all(|m| m.unit != Some("°C")));
     }
@@ -513,6 +514,18 @@ mod quantity {
         nothing("They won 3-1 at home.");
         nothing("No 10 said.");
         nothing("a 4G and 5G network");
+    }
+
+    #[test]
+    fn picture_formats_are_not_pence() {
+        nothing("It streams in 1080p, or 720p on a phone, and 1080i on cable.");
+        nothing("a 4K TV, 8K video and 720p footage");
+        // A sum in pence before it keeps the letter pence.
+        value("Shares rose 4p to 480p.", "480p", "money", 4.8);
+        value("Shares fell 12p. They closed at 118.5p.", "118.5p", "money", 1.185);
+        // Frames per second are a frame rate, not feet per second.
+        unit("a game running at 60fps", "60fps", "quantity", 60.0, "fps", "frequency", Some(60.0));
+        unit("a muzzle velocity of 3,000 feet per second", "3,000 feet per second", "quantity", 3000.0, "ft/s", "speed", Some(914.4));
     }
 
     // ---- more rules -----------------------------------------------------------------

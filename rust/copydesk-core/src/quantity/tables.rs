@@ -160,6 +160,7 @@ pub mod ctx {
     pub const UP: u16 = 1 << 11;
     pub const DOWN: u16 = 1 << 12;
     pub const PARTICLE_VERB: u16 = 1 << 13;
+    pub const SCREEN: u16 = 1 << 15;
 
     pub(super) fn from_name(name: &str) -> u16 {
         match name {
@@ -177,6 +178,7 @@ pub mod ctx {
             "up" => UP,
             "down" => DOWN,
             "particle_verb" => PARTICLE_VERB,
+            "screen" => SCREEN,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

@@ -373,6 +373,9 @@ impl<'a> Parser<'a> {
                 return Some(t);
             }
         }
+        if self.picture_format(&num) {
+            return Some(num.cur.j);
+        }
         if num.ordinal {
             let q = self.classify(&num, None)?;
             self.push(q, num.first);

@@ -1,4 +1,5 @@
-//! Numbers that name rather than count: `Boeing 737`, `No 10`, `F-35`, `category 4`.
+//! Numbers that name rather than count: `Boeing 737`, `No 10`, `F-35`, `category 4`,
+//! picture formats (`1080p`, `a 4K TV`).
 
 use super::*;
 
@@ -67,5 +68,33 @@ impl<'a> Parser<'a> {
             && self.kind(f - 2) == Some(T::Word)
             && self.s(f - 2).starts_with(|c: char| c.is_uppercase())
     }
-}
 
+    /// `1080p`, `720p`, `1080i` (the `screen` class of `context_words.tsv`)
+    /// name a picture format, not pence; so does a number with a glued letter
+    /// before a screen word (`a 4K TV`, `8K video`, `720p footage`). After a
+    /// sum in pence in the same sentence the letter is pence again
+    /// (`shares rose 4p to 480p`).
+    pub(super) fn picture_format(&self, num: &Num<'a>) -> bool {
+        let c = &num.cur;
+        let Some(letter) = self.cw(c, 0).filter(|_| self.cglued(c, 0)) else { return false };
+        if num.words || num.money.is_some() || num.high.is_some() || !matches!(letter, "p" | "i" | "K" | "k") {
+            return false;
+        }
+        if self.cw(c, 1).is_some_and(|w| self.tb.is(w, ctx::SCREEN)) && !self.cglued(c, 1) {
+            return true;
+        }
+        let letter_end = match c.suf {
+            Some(_) => c.suf_end,
+            None => self.toks[c.j].end,
+        };
+        if !self.tb.is(&self.text[self.toks[c.j - 1].start..letter_end], ctx::SCREEN) {
+            return false;
+        }
+        let pence_before = self.out.last().is_some_and(|q| {
+            q.dimension == Some("currency")
+                && q.end <= num.start
+                && !self.text[q.end..num.start].split_whitespace().any(|w| w.ends_with(['.', '!', '?']))
+        });
+        !pence_before
+    }
+}
