@@ -39,7 +39,12 @@ NewsQuant protocol, as implemented here
   cardinal takes its counted noun when copydesk reports one (`counted`,
   read with getattr: a string or a span with start/end into the text),
   lower-cased, without possessive 's, and made singular ("points" ->
-  "point", CQE's names are lemmas; "times" is CQE's "count"), else "-"; a mention whose text ends in `-year-old`/`years old`
+  "point", CQE's names are lemmas; "times" is CQE's "count"), without
+  function words ("digital and physical sales" -> "digital physical sale")
+  and with superlatives as their adjective ("best screens" -> "good
+  screen"), else "-"; a fraction written in words (`a third`, `half the
+  condos`, `one out of three`) is CQE's "% " + that name ("% condo", "% -");
+  a mention whose text ends in `-year-old`/`years old`
   (or month/week/day), or a year/month/week/day quantity directly followed
   by `-old`/` old` (`15 year-old`, where the span stops at `year`), is
   "year of age" (etc.). CQE keeps minor currency
@@ -190,6 +195,37 @@ def singular(word: str) -> str:
     return " ".join(words[:-1] + [w])
 
 
+# CQE's unit names drop function words and lemmatise (spaCy): `digital and
+# physical sales` -> "digital physical sale", `best screens` -> "good screen".
+NAME_STOP = {"a", "an", "the", "and", "or", "of", "in", "to"}
+SUPERLATIVE_IRREGULAR = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
+NOT_SUPERLATIVE = {"interest", "forest", "harvest", "protest", "request", "contest", "honest", "modest",
+                   "arrest", "manifest", "conquest", "suggest", "invest", "digest", "inquest", "earnest"}
+
+
+def adjective_lemma(w: str) -> str:
+    """`proudest` -> proud, `hottest` -> hot, `largest` -> large, `earliest` -> early."""
+    if w in SUPERLATIVE_IRREGULAR:
+        return SUPERLATIVE_IRREGULAR[w]
+    if len(w) < 6 or not w.endswith("est") or w in NOT_SUPERLATIVE:
+        return w
+    if w.endswith("iest"):
+        return w[:-4] + "y"
+    stem = w[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+        return stem[:-1]  # hottest, biggest
+    vowels = "aeiou"
+    silent_e = stem.endswith("rg") or (
+        len(stem) > 2 and stem[-1] in "cdgnstvz" and stem[-2] in vowels and stem[-3] not in vowels
+    )
+    return stem + "e" if silent_e else stem  # largest, latest, finest
+
+
+def cqe_name(phrase: str) -> str:
+    words = [w for w in phrase.split() if w not in NAME_STOP]
+    return " ".join([adjective_lemma(w) for w in words[:-1]] + words[-1:])
+
+
 def counted_noun(q: Any, text: str) -> Optional[str]:
     c = getattr(q, "counted", None)
     if c is None:
@@ -211,9 +247,12 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     if q.kind == "cardinal" or (q.kind == "range" and not q.unit):
         noun = counted_noun(q, text)
         if noun:
-            unit = singular(noun)
+            unit = cqe_name(singular(noun))
             unit = COUNTED_NAMES.get(unit, unit)
             stats["counted noun as unit"] += 1
+        if q.kind == "cardinal" and 0 < q.value < 1 and re.search(r"[A-Za-z]", q.text):
+            unit = "% " + unit
+            stats["fraction as %"] += 1
     m = AGE.search(q.text)
     if m is None and q.unit in ("year", "month", "week", "day") and OLD_AFTER.match(text, q.end):
         m = re.search(r"(year|month|week|day)", q.unit)

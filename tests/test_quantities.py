@@ -99,7 +99,7 @@ def test_what_a_count_counts():
     got = {q.text: q.counted for q in copydesk.quantities(text)}
     assert got["1.2m"].text == "people" and text[got["1.2m"].start : got["1.2m"].end] == "people"
     assert got["one"].text == "students"
-    assert got["460"] is None  # the phrase stops at `and`: no plural noun before it
+    assert got["460"].text == "Kia and Hyundai vehicles"  # words joined by `and` share the noun
     assert got["1000"] is None
     d = copydesk.analyze(text).to_dict()["quantities"][0]
     assert d["counted"] == {"start": got["1.2m"].start, "end": got["1.2m"].end}

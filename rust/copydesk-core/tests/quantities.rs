@@ -54,6 +54,12 @@ mod quantity {
         m
     }
 
+    /// What the one mention `span` counts, as written.
+    #[track_caller]
+    fn counted(text: &str, span: &str) -> Option<String> {
+        one(text, span).counted.map(|c| text[c.start..c.end].to_string())
+    }
+
     #[track_caller]
     fn nothing(text: &str) {
         assert_eq!(spans(text), vec![], "{text:?}");
@@ -514,6 +520,36 @@ mod quantity {
         nothing("They won 3-1 at home.");
         nothing("No 10 said.");
         nothing("a 4G and 5G network");
+    }
+
+    #[test]
+    fn proportions_are_one_number() {
+        let t = "One out of three Germans rent; one in five adults smoke; nine out of 10 agreed.";
+        assert_eq!(counted(t, "One out of three"), Some("Germans".into()));
+        value(t, "One out of three", "cardinal", 1.0 / 3.0);
+        value(t, "one in five", "cardinal", 0.2);
+        value(t, "nine out of 10", "cardinal", 0.9);
+        // Not a proportion: a year, a measured or scaled whole, a smaller whole.
+        assert_eq!(spans("one in 2019"), vec![("one".into(), "cardinal"), ("2019".into(), "date")]);
+        unit("He scored 2 in 10 minutes.", "10 minutes", "quantity", 10.0, "min", "duration", Some(600.0));
+        value("one in 20 million people", "20 million", "cardinal", 2e7);
+        value("won 5 in 3 days", "5", "cardinal", 5.0);
+    }
+
+    #[test]
+    fn what_a_fraction_or_a_joined_phrase_counts() {
+        assert_eq!(counted("One fourth of the US population is vaccinated.", "One fourth"), Some("US population".into()));
+        assert_eq!(counted("Half the condos have sold.", "Half"), Some("condos".into()));
+        assert_eq!(counted("half of the budget was spent", "half"), Some("budget".into()));
+        // A participle is no whole: `of those screened`.
+        assert_eq!(counted("A third of those screened were obese.", "A third"), None);
+        // `in half` is how something is cut, not a fraction of what follows.
+        assert!(q("cut the price in half the next day").is_empty());
+        // Words joined by `and` before the noun they share; an acronym is no stop word.
+        assert_eq!(counted("the combined 4.3M digital and physical sales", "4.3M"), Some("digital and physical sales".into()));
+        assert_eq!(counted("about 460 Kia and Hyundai vehicles", "460"), Some("Kia and Hyundai vehicles".into()));
+        assert_eq!(counted("all 50 US states", "50"), Some("US states".into()));
+        assert_eq!(counted("10 red and 5 blue cars", "10"), None);
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //!   `twenty-five` → `25`, `half a million` → `500000`. A whole number
 //!   without a unit that would read as a year (1500 to 2199) keeps its
 //!   thousands separator: `1,500 people`, `fifteen hundred` → `1,500`.
+//!   A fraction spelled out stays spelled out, as the style guides set
+//!   amounts below one (`a third of voters`, `half the condos`); a
+//!   proportion takes digits on both sides (`one in five` → `1 in 5`,
+//!   `nine out of ten` → `9 out of 10`).
 //! - Ordinals in digits with their English suffix: `21st`, `second` → `2nd`, `11th`.
 //! - Quantities: the number, a space and the canonical unit (`50 miles` →
 //!   `50 mi`, `-5C` → `-5 °C`); `%` and `°` are glued (`12%`, `45°`). Units
@@ -213,7 +217,17 @@ fn write_form(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) -> 
             None => false,
         },
         K::Ordinal => write_ordinal(out, q.value),
-        K::Number => write_count(out, q.value),
+        K::Number => {
+            let span = &text[q.start..q.end];
+            if let Some(done) = write_proportion(out, span) {
+                return done;
+            }
+            let spelled = span.bytes().any(|b| b.is_ascii_alphabetic());
+            if spelled && q.value != 0.0 && q.value.abs() < 1.0 {
+                return false;
+            }
+            write_count(out, q.value)
+        }
         K::Quantity | K::Money | K::Percent | K::Range => write_measure(out, text, q, units),
     }
 }
@@ -239,6 +253,24 @@ fn write_count(out: &mut String, v: f64) -> bool {
         return true;
     }
     write_number(out, v)
+}
+
+/// `one in five` → `1 in 5`, `nine out of ten` → `9 out of 10`: `None`
+/// when `span` is no proportion (each side one whole number, in digits or a word).
+fn write_proportion(out: &mut String, span: &str) -> Option<bool> {
+    let (part, joint, whole) = [" in ", " out of "]
+        .iter()
+        .find_map(|j| span.find(j).map(|at| (&span[..at], j.trim(), &span[at + j.len()..])))?;
+    let whole_number = |w: &str| -> Option<u64> {
+        let v = match super::number::numeral(w) {
+            Some(n) if n.suffix.is_empty() => n.value,
+            _ => Tables::get().word(w)?.value,
+        };
+        (v.fract() == 0.0 && (0.0..1e15).contains(&v)).then_some(v as u64)
+    };
+    let (a, b) = (whole_number(part)?, whole_number(whole)?);
+    let _ = write!(out, "{a} {joint} {b}");
+    Some(true)
 }
 
 fn write_ordinal(out: &mut String, v: f64) -> bool {
@@ -451,6 +483,13 @@ mod tests {
         // Already canonical: no rewrite.
         let n = norm_with("about 1200000 casualties", NormalizeOptions::default());
         assert_eq!((n.text.as_str(), n.rewrites.len()), ("about 1200000 casualties", 0));
+    }
+
+    #[test]
+    fn fractions_spelled_out_and_proportions_in_digits() {
+        assert_eq!(norm("A third of voters and half the condos"), "A third of voters and half the condos");
+        assert_eq!(norm("one in five adults, nine out of ten voters"), "1 in 5 adults, 9 out of 10 voters");
+        assert_eq!(norm("1 in 5 adults"), "1 in 5 adults");
     }
 
     #[test]

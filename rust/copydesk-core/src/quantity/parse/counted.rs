@@ -5,8 +5,11 @@
 //! first word after the number to the first plural (`36 league games`,
 //! `800,000 eligible pensioners`); after `one` it is the next word (`one
 //! hand`). Function words, numbers, punctuation and line breaks end the
-//! search (`1000 come from Asia` counts nothing). Irregular plurals and the
-//! stop words are in `data/counted_nouns.tsv`.
+//! search (`1000 come from Asia` counts nothing), except an `and` or `or`
+//! joining words before the noun they share (`460 Kia and Hyundai
+//! vehicles`). A fraction counts a part of a whole that may be singular
+//! (`a third of the population`, `half the condos`). Irregular plurals and
+//! the stop words are in `data/counted_nouns.tsv`.
 //!
 //! A number glued by a hyphen to a word counts that word, singular as a
 //! compound writes it: `a 12-page report`, `a four-cylinder engine`; with a
@@ -47,12 +50,21 @@ impl<'a> Parser<'a> {
         }
         // `one of the students`, `35m of its devices`: a part of a plural whole.
         let mut one = value == 1.0;
+        // `a third of the population`, `half the condos`: a fraction of a
+        // whole that may be singular.
+        let fraction = value > 0.0 && value < 1.0;
+        let determiner = |t: usize| self.near(t) && self.kind(t) == Some(T::Word) && self.tb.counted_class(self.s(t)) & COUNTED_OF != 0;
+        let mut part_of = false;
         if self.tok(j).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
             one = false;
+            part_of = fraction;
             j += 1;
-            if self.near(j) && self.kind(j) == Some(T::Word) && self.tb.counted_class(self.s(j)) & COUNTED_OF != 0 {
+            if determiner(j) {
                 j += 1;
             }
+        } else if fraction && determiner(j) {
+            part_of = true;
+            j += 1;
         } else if self.kind(j) == Some(T::Word) && self.tb.is_more(self.s(j)) {
             // `eight more picks`
             j += 1;
@@ -67,7 +79,15 @@ impl<'a> Parser<'a> {
                 continue; // `two of Johnson's deputies`
             }
             let class = self.tb.counted_class(w);
-            if class & COUNTED_STOP != 0 || self.tb.word(w).is_some() {
+            // `4.3M digital and physical sales`, `460 Kia and Hyundai
+            // vehicles`: words joined before the noun they share.
+            let joins = t > first && in_list(w, &["and", "or"]) && self.near(t + 1) && self.kind(t + 1) == Some(T::Word);
+            if joins {
+                continue;
+            }
+            // `50 US states`: an acronym in capitals is no stop word (`us`).
+            let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+            if (class & COUNTED_STOP != 0 && !acronym) || self.tb.word(w).is_some() {
                 return None;
             }
             if one && t == first {
@@ -80,6 +100,13 @@ impl<'a> Parser<'a> {
             }
             if is_plural(w, class) {
                 return Some(Span { start: self.toks[first].start, end: self.toks[t].end });
+            }
+            // A singular whole ends before a function word or punctuation
+            // (`of the US population is`); a participle is no noun (`of
+            // those screened were`).
+            let ends = self.kind(t + 1) != Some(T::Word) || !self.near(t + 1) || self.tb.counted_class(self.s(t + 1)) & COUNTED_STOP != 0;
+            if part_of && ends {
+                return (!is_participle(w)).then(|| Span { start: self.toks[first].start, end: self.toks[t].end });
             }
         }
         None

@@ -508,6 +508,9 @@ impl<'a> Parser<'a> {
         }
         // A range: `300-400 km`, `10 to 15 years`, `between 5 and 10 per cent`, `$5-$10`.
         self.range(&mut num, &mut tail);
+        if tail.is_none() {
+            self.proportion(&mut num);
+        }
         let mut q = self.classify(&num, tail)?;
         let mut next = num.cur.j;
         let money = q.dimension == Some("currency");

@@ -168,6 +168,58 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// `one in five adults`, `nine out of 10 voters`, `1 in 100`: a proportion,
+    /// read as one number (0.2, 0.9, 0.01) whose span runs to the whole. The
+    /// part and the whole are whole numbers written in one token each, the
+    /// part the smaller; the whole is no year (`one in 2019`) and is neither
+    /// scaled nor measured (`one in 20 million`, `2 in 10 minutes`, `3 in 10%`).
+    pub(super) fn proportion(&self, num: &mut Num<'a>) {
+        let part = num.value;
+        if num.high.is_some() || num.money.is_some() || num.ordinal || num.scaled || part < 1.0 || part.fract() != 0.0 {
+            return;
+        }
+        let c = num.cur;
+        let Some(j) = self.cidx(&c, 0) else { return };
+        let k = match self.tok(j) {
+            Some(w) if w.eq_ignore_ascii_case("in") => j + 1,
+            Some(w) if w.eq_ignore_ascii_case("out") && self.tok(j + 1).is_some_and(|o| o.eq_ignore_ascii_case("of")) => j + 2,
+            _ => return,
+        };
+        let spaced = |t: usize| self.near(t) && !self.glued(t);
+        if !(spaced(j) && spaced(k) && (k == j + 1 || spaced(j + 1))) {
+            return;
+        }
+        let whole = if self.is_number(k) {
+            match numeral(self.s(k)) {
+                Some(n) if n.suffix.is_empty() && n.decimals.is_none() && !n.special => {
+                    let year = !n.grouped && n.int_text.len() == 4 && (YEAR_MIN..=YEAR_MAX).contains(&n.value);
+                    if year {
+                        return;
+                    }
+                    n.value
+                }
+                _ => return,
+            }
+        } else {
+            match self.word(k) {
+                Some(w) if matches!(w.class, WordClass::Unit | WordClass::Tens | WordClass::Hundred) => w.value,
+                _ => return,
+            }
+        };
+        if whole <= part {
+            return;
+        }
+        let after = self.cur_after(k, "");
+        let measured = self.tail_at(&after, true).is_some()
+            || self.cw(&after, 0).is_some_and(|w| self.tb.word(w).is_some() || is_dash(w) || w == "%");
+        if measured {
+            return;
+        }
+        num.value = part / whole;
+        num.cur = after;
+        num.plain = false;
+    }
+
     /// Reads the second half of a range after the cursor.
     pub(super) fn range(&self, num: &mut Num<'a>, tail: &mut Option<Tail>) {
         if num.high.is_some() {

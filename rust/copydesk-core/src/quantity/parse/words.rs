@@ -2,7 +2,7 @@
 //! `half a million`, `two-thirds`, `twenty-first`.
 
 use super::*;
-use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_STOP};
+use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_STOP};
 
 /// The most digits read after a spoken `point` (`three point one four one five nine`).
 const MAX_DECIMALS: usize = 12;
@@ -221,7 +221,14 @@ impl<'a> Parser<'a> {
                                 self.s(j - 1),
                                 &["the", "this", "that", "each", "latter", "other", "front", "back", "last", "better"],
                             ));
-                    if next.eq_ignore_ascii_case("of") && !period {
+                    // `half the condos`, `half its staff`: a determiner stands for
+                    // `of the` (not in `cut in half the next day`).
+                    let determiner = self.tb.counted_class(next) & COUNTED_OF != 0
+                        && !self.prev_is(j, &["in", "by"])
+                        && self.near(j + 1)
+                        && self.kind(j + 2) == Some(T::Word)
+                        && self.near(j + 2);
+                    if (next.eq_ignore_ascii_case("of") || determiner) && !period {
                         return Some(self.word_num(start_tok, j + 1, sign * 0.5, false));
                     }
                     // `half hour`, `a half-mile`: half of a unit.
