@@ -213,6 +213,11 @@ mod quantity {
             "duration",
             Some(0.25 * 3155760000.0),
         );
+        unit("won by a hundredth of a second", "a hundredth of a second", "quantity", 0.01, "s", "duration", Some(0.01));
+        value("a seventh of the land", "a seventh", "cardinal", 1.0 / 7.0);
+        // After `a`, an ordinal before its noun still ranks: `a seventh consecutive title`.
+        value("a seventh consecutive title, his hundredth birthday", "seventh", "ordinal", 7.0);
+        value("a seventh consecutive title, his hundredth birthday", "hundredth", "ordinal", 100.0);
         value("two thousand and five people", "two thousand and five", "cardinal", 2005.0);
         value("three million", "three million", "cardinal", 3e6);
         value("One of them", "One", "cardinal", 1.0);

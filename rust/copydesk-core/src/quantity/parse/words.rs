@@ -316,7 +316,9 @@ impl<'a> Parser<'a> {
                         && j == num_start + 1
                         && current < 10.0
                         && w.fraction.is_some()
-                        && !self.glued(j) =>
+                        && !self.glued(j)
+                        // `two hundredth` is the 200th, `two hundredths` 0.02.
+                        && (w.value < 100.0 || self.s(j).ends_with('s') == (current > 1.0)) =>
                 {
                     // `one fourth`, `two thirds`, `three quarters`
                     let plural = self.s(j).ends_with('s');
