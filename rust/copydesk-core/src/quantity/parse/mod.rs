@@ -176,7 +176,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Token `i - 1` is in a `context_words.tsv` class.
-    fn prev_in(&self, i: usize, class: u16) -> bool {
+    fn prev_in(&self, i: usize, class: u32) -> bool {
         i > 0 && self.tb.is(self.s(i - 1), class)
     }
 
