@@ -160,6 +160,10 @@ pub mod ctx {
     pub const UP: u32 = 1 << 11;
     pub const DOWN: u32 = 1 << 12;
     pub const PARTICLE_VERB: u32 = 1 << 13;
+    pub const LEVEL: u32 = 1 << 14;
+    pub const BASE: u32 = 1 << 15;
+    pub const COMPARE: u32 = 1 << 16;
+    pub const PARALLEL: u32 = 1 << 17;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -177,6 +181,10 @@ pub mod ctx {
             "up" => UP,
             "down" => DOWN,
             "particle_verb" => PARTICLE_VERB,
+            "level" => LEVEL,
+            "base" => BASE,
+            "compare" => COMPARE,
+            "parallel" => PARALLEL,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }
