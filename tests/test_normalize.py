@@ -85,6 +85,10 @@ CASES = [
     ("from 10 to 15 years in prison", "from 10 to 15 years in prison"),
     ("a 10- to 15-year sentence", "a 10- to 15-year sentence"),
     ("from -18 °C to -34 °C", "from -18 to -34 °C"),
+    # a unit elided in a comparison is written with the number that took it
+    ("from about 14-18 mpg to 24 for SUVs", "from about 14–18 mpg to 24 mpg for SUVs"),
+    ("The stock rose $5 to 105.", "The stock rose 5 USD to 105 USD."),
+    ("The index rose 5% to 120.", "The index rose 5% to 120."),
     # modifiers are outside mentions and stay as written
     ("more than four years ago", "more than 4 years ago"),
 ]

@@ -127,6 +127,32 @@ def test_a_hyphen_compound_counts_its_word():
     assert copydesk.analyze(text).to_dict()["quantities"][0]["counted"] == {"start": 5, "end": 9}
 
 
+def test_a_number_compared_takes_the_elided_unit_or_noun():
+    """A bare number after `to`, `up from`, `compared with`, a second `by`
+    takes the unit or counted noun of the amount it is compared with."""
+    text = "The S&P 500 rose 64.06 points to 4,577.10."
+    change, level = copydesk.quantities(text)
+    assert (level.text, level.kind, level.counted) == ("4,577.10", "cardinal", change.counted)
+    assert level.counted.text == "points" and level.change is None
+    text = "Sales rose 60% in 2018 to 3.9 million headsets, up from 2.4 million in 2017."
+    assert read(text)[-2:] == [("2.4 million", "cardinal", 2.4e6, None, "headsets"), ("2017", "date", None, None, None)]
+    text = "About 460 cars were stolen this year compared with 63 during the same period last year."
+    assert read(text)[-1] == ("63", "cardinal", 63, None, "cars")
+    (_, mpg) = copydesk.quantities("from about 14-18 mpg to 24 for SUVs")
+    assert (mpg.text, mpg.kind, mpg.unit, mpg.dimension, mpg.value) == ("24", "quantity", "mpg", "fuel economy", 24)
+    (_, miles) = copydesk.quantities("The glacier retreated 2 miles to 30 in a decade.")
+    assert (miles.unit, miles.si_unit) == ("mi", "m") and math.isclose(miles.si_value, 30 * 1609.344)
+    (_, one) = copydesk.quantities("The DAX increased by 2 percent but the Nasdaq decreased by 1.")
+    assert (one.text, one.kind, one.unit, one.change) == ("1", "percent", "%", "down")
+    (_, usd) = copydesk.quantities("The stock rose $5 to 105.")
+    assert (usd.kind, usd.unit, usd.value) == ("money", "USD", 105)
+    # Not carried: a level after a percentage of change, a year, a noun of its own.
+    assert read("The index rose 5% to 120.")[-1] == ("120", "cardinal", 120, None, None)
+    assert read("It rose 3 points in 2019.")[-1][1] == "date"
+    assert read("It rose 20 points to 400 shares.")[-1] == ("400", "cardinal", 400, None, "shares")
+    assert read("The index rose 5 points. It was compared with 63.")[-1] == ("63", "cardinal", 63, None, None)
+
+
 def test_compounds_that_are_not_counts():
     # Digits stay a count with nothing counted; number words are not read.
     assert read("the 30-strong squad") == [("30", "cardinal", 30.0, None, None)]
@@ -175,8 +201,9 @@ def test_spans_in_bounds_values_finite_modifiers_outside(text):
         # counts may share: `four-, five- and six-cylinder`).
         assert not any(c.start <= q.start < c.end for c in counted)
         if q.counted is not None:
-            # What a count counts follows it.
-            assert q.end < q.counted.start < q.counted.end <= len(text)
+            # What a count counts follows it, or is what an earlier count
+            # counts (its noun elided: `rose 64 points to 4,577`).
+            assert q.end < q.counted.start < q.counted.end <= len(text) or q.counted in counted
             assert text[q.counted.start : q.counted.end] == q.counted.text
             counted.append(q.counted)
         for v in (q.value, q.high, q.si_value):

@@ -41,6 +41,13 @@
 //!   words (`two-way`, `one-off`) and count nothing after digits (`30-strong`).
 //! - A suspended hyphen shares its unit too: `a 7- or 8-inch screen` is 7 in
 //!   and 8 in, the first span `7` alone.
+//! - A bare number compared with an earlier amount takes the unit or the
+//!   counted noun left out (`parse/carry.rs`): `rose 64.06 points to
+//!   4,577.10` (`4,577.10` counts `points`: the same span), `up from 2.4
+//!   million`, `compared with 63`, `from 14-18 mpg to 24` (24 mpg), `by 2
+//!   percent but ... by 1` (1%); not a level after a percentage of change
+//!   (`rose 5% to 120`), nor a year, date, time or ordinal. Its span stays
+//!   the number.
 //! - An amount right after a verb or word of change carries its direction
 //!   (`rose 5%`, `up 58 points`, `increased by 5%`, `Dow +0.2%`, `lost 190
 //!   points, or 0.6%`); not a level reached (`fell to 13176`, `down 1% at

@@ -25,6 +25,11 @@
 //!   a word between number and unit is kept (`two more years` → `2 more years`);
 //!   before a suspended hyphen, whose unit is written once at the end, only
 //!   the number (`a 7- or 8-inch screen` → `a 7- or 8 in screen`).
+//!   A number that took its unit from the amount it is compared with is
+//!   written with it, as alternatives are (`eight or nine euros` → `8 EUR or
+//!   9 EUR`): `from 14-18 mpg to 24` → `from 14–18 mpg to 24 mpg`, `rose $5
+//!   to 105` → `rose 5 USD to 105 USD`; a count that took a counted noun is
+//!   a number (`rose 64.06 points to 4,577.10` → `… to 4577.1`).
 //!   [`UnitSystem::Si`] writes `si_value` and `si_unit` instead where the
 //!   dimension has them (`50 miles` → `80467.2 m`).
 //! - Money: the amount and the ISO 4217 code (`£3bn` → `3000000000 GBP`,
@@ -596,6 +601,20 @@ mod tests {
         assert_eq!(norm("a 10- to 15-year sentence"), "a 10- to 15-year sentence");
         assert_eq!(norm("a ten- to fifteen-year sentence"), "a 10- to 15-year sentence");
         assert_eq!(norm("a 10-15-year sentence"), "a 10–15-year sentence");
+    }
+
+    #[test]
+    fn a_carried_unit_is_written_and_the_number_kept() {
+        // The span is the number alone; the form writes it with the unit it
+        // took, once, and normalizing again changes nothing.
+        let text = "mileage rose from about 14-18 mpg to 24 for SUVs";
+        assert_eq!(norm(text), "mileage rose from about 14–18 mpg to 24 mpg for SUVs");
+        assert_eq!(norm(&norm(text)), norm(text));
+        assert_eq!(norm("The stock rose $5 to 105."), "The stock rose 5 USD to 105 USD.");
+        assert_eq!(si("It retreated 2 miles to 30."), "It retreated 3218.688 m to 48280.32 m.");
+        assert_eq!(norm("by 2 percent but the Nasdaq decreased by 1."), "by 2% but the Nasdaq decreased by 1%.");
+        // A carried counted noun leaves a number.
+        assert_eq!(norm("The S&P 500 rose 64.06 points to 4,577.10."), "The S&P 500 rose 64.06 points to 4577.1.");
     }
 
     #[test]

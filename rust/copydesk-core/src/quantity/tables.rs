@@ -146,23 +146,27 @@ pub struct Currency {
 
 /// Classes of `context_words.tsv` (bits of [`Tables::context`]).
 pub mod ctx {
-    pub const FUNCTION: u16 = 1;
-    pub const CHANGE: u16 = 1 << 1;
-    pub const AMOUNT: u16 = 1 << 2;
-    pub const LABEL: u16 = 1 << 3;
-    pub const SCORE: u16 = 1 << 4;
-    pub const YEAR: u16 = 1 << 5;
-    pub const LENGTH: u16 = 1 << 6;
-    pub const RACE: u16 = 1 << 7;
-    pub const STREET: u16 = 1 << 8;
-    pub const AMBIGUOUS_CODE: u16 = 1 << 9;
-    pub const NAME_LIKE: u16 = 1 << 10;
-    pub const UP: u16 = 1 << 11;
-    pub const DOWN: u16 = 1 << 12;
-    pub const PARTICLE_VERB: u16 = 1 << 13;
-    pub const SCREEN: u16 = 1 << 15;
+    pub const FUNCTION: u32 = 1;
+    pub const CHANGE: u32 = 1 << 1;
+    pub const AMOUNT: u32 = 1 << 2;
+    pub const LABEL: u32 = 1 << 3;
+    pub const SCORE: u32 = 1 << 4;
+    pub const YEAR: u32 = 1 << 5;
+    pub const LENGTH: u32 = 1 << 6;
+    pub const RACE: u32 = 1 << 7;
+    pub const STREET: u32 = 1 << 8;
+    pub const AMBIGUOUS_CODE: u32 = 1 << 9;
+    pub const NAME_LIKE: u32 = 1 << 10;
+    pub const UP: u32 = 1 << 11;
+    pub const DOWN: u32 = 1 << 12;
+    pub const PARTICLE_VERB: u32 = 1 << 13;
+    pub const LEVEL: u32 = 1 << 14;
+    pub const BASE: u32 = 1 << 15;
+    pub const COMPARE: u32 = 1 << 16;
+    pub const PARALLEL: u32 = 1 << 17;
+    pub const SCREEN: u32 = 1 << 18;
 
-    pub(super) fn from_name(name: &str) -> u16 {
+    pub(super) fn from_name(name: &str) -> u32 {
         match name {
             "function" => FUNCTION,
             "change" => CHANGE,
@@ -179,20 +183,24 @@ pub mod ctx {
             "down" => DOWN,
             "particle_verb" => PARTICLE_VERB,
             "screen" => SCREEN,
+            "level" => LEVEL,
+            "base" => BASE,
+            "compare" => COMPARE,
+            "parallel" => PARALLEL,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }
 }
 
 /// `context_words.tsv`: lower-cased word -> its classes, loaded once.
-fn context() -> &'static WordMap<u16> {
-    static CONTEXT: OnceLock<WordMap<u16>> = OnceLock::new();
+fn context() -> &'static WordMap<u32> {
+    static CONTEXT: OnceLock<WordMap<u32>> = OnceLock::new();
     CONTEXT.get_or_init(load_context)
 }
 
-fn load_context() -> WordMap<u16> {
+fn load_context() -> WordMap<u32> {
     // Owned keys: the map keeps no reference to them once packed.
-    let mut context: HashMap<String, u16> = HashMap::default();
+    let mut context: HashMap<String, u32> = HashMap::default();
     for line in lines(include_str!("../../data/context_words.tsv")) {
         let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
         let bit = ctx::from_name(class);
@@ -207,7 +215,7 @@ fn load_context() -> WordMap<u16> {
 
 /// The `context_words.tsv` classes of `w` (0 for none), in any ASCII case.
 #[inline]
-pub fn context_of(w: &str) -> u16 {
+pub fn context_of(w: &str) -> u32 {
     context().get(w).copied().unwrap_or(0)
 }
 
@@ -472,7 +480,7 @@ impl Tables {
 
     /// Whether `w` is in any of the `context_words.tsv` classes `class`, in any ASCII case.
     #[inline]
-    pub fn is(&self, w: &str, class: u16) -> bool {
+    pub fn is(&self, w: &str, class: u32) -> bool {
         context_of(w) & class != 0
     }
 

@@ -9,6 +9,7 @@
 //! (digit groups, number words, phone-number runs) is consumed, so the parse
 //! is linear in the number of tokens.
 
+mod carry;
 mod counted;
 mod dates;
 mod digits;
@@ -176,7 +177,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Token `i - 1` is in a `context_words.tsv` class.
-    fn prev_in(&self, i: usize, class: u16) -> bool {
+    fn prev_in(&self, i: usize, class: u32) -> bool {
         i > 0 && self.tb.is(self.s(i - 1), class)
     }
 
@@ -820,6 +821,10 @@ impl<'a> Parser<'a> {
         }
         if q.kind == K::Number || (q.kind == K::Range && q.unit.is_none()) {
             q.counted = self.counted_after(first, q.end, q.value);
+        }
+        // `rose 64.06 points to 4,577.10`: the unit of the amount compared (`carry.rs`).
+        if let Some(carried) = self.carried(&q, before) {
+            carried.apply(&mut q);
         }
         self.out.push(q);
     }

@@ -1,0 +1,316 @@
+//! A number whose unit is elided in a comparison takes the unit of the
+//! number it is compared with.
+//!
+//! News English leaves out the unit (or the counted noun) of the second of
+//! two amounts compared: `rose 64.06 points to 4,577.10`, `3.9 million
+//! headsets, up from 2.4 million`, `460 cars ... compared with 63`, `from
+//! 14-18 mpg to 24`, `increased by 2 percent but the Nasdaq decreased by 1`.
+//! A bare number (a plain count with nothing counted, no range, no year,
+//! date, time or ordinal) right after a connector of `context_words.tsv`
+//! takes the unit, or the counted noun, of the source: the nearest earlier
+//! mention in the same sentence with a unit or a counted noun, ending within
+//! `REACH` tokens of the connector; when that mention restates the one before
+//! it (`lost 162.31 points, or 2.14%, to fall to 7,425.81`) the restated one.
+//! The connector decides whether the source fits:
+//!
+//! - `level` (`to`, `at`): the source is an amount of change (`rose 64.06
+//!   points to 4,577.10`) or follows a `base` word (`from 14-18 mpg to 24`);
+//! - `base` (`from`): a word of rise or fall before it (`up from 2.4
+//!   million`), the source is an amount of change (`rose 5 points from 100`)
+//!   or a word of change is among the few words before the source (`rose to
+//!   3.9 million headsets from 2.4 million`);
+//! - `compare` (`compared with`, `versus`, `against`): any source; the word
+//!   may stand one function word before the number (`compared with 63`);
+//! - `parallel` (`by`): the source follows the same word (`increased by 2
+//!   percent but the Nasdaq decreased by 1`).
+//!
+//! After `level` and `base` a percentage that measures a change is not
+//! carried: `rose 5% to 120` is a level of 120, not 120%. A price in a minor
+//! unit (`84.75 cents`) is not carried either (`to 1.20` is more likely
+//! dollars). The number keeps its span; it takes the source's counted span
+//! (the noun stays where it is written), or its unit with the kind, dimension
+//! and SI value that unit gives its own value. Numbers that have a noun of
+//! their own (`rose 20 points to 400 shares`) or a unit are not bare and keep
+//! theirs. The look back is bounded (`REACH` tokens, `MENTIONS` mentions), so
+//! the stage stays linear.
+
+use super::super::number::numeral;
+use super::super::tables::{context_of, ctx};
+use super::{Parser, K};
+use crate::quantity::Quantity;
+use crate::token::{Span, TokenKind as T};
+
+/// The most tokens between the source's end and the connector.
+const REACH: usize = 12;
+
+/// The most earlier mentions looked at.
+const MENTIONS: usize = 6;
+
+/// The words before the source where a word of change makes `from` a base.
+const CHANGE_REACH: usize = 3;
+
+/// How a bare number is joined to the amount it is compared with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Connector {
+    Level,
+    Base,
+    Compare,
+    /// The connector's token.
+    Parallel(usize),
+}
+
+/// What a bare number takes from its source.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Carried {
+    Counted(Span),
+    Unit { kind: K, unit: &'static str, dimension: &'static str, factor: Option<(f64, f64, &'static str)> },
+}
+
+impl Carried {
+    /// Gives `q` what it carries.
+    pub(super) fn apply(self, q: &mut Quantity) {
+        match self {
+            Carried::Counted(span) => q.counted = Some(span),
+            Carried::Unit { kind, unit, dimension, factor } => {
+                q.kind = kind;
+                q.unit = Some(unit);
+                q.dimension = Some(dimension);
+                if let Some((f, offset, si)) = factor {
+                    q.si_value = Some(q.value * f + offset);
+                    q.si_unit = Some(si);
+                }
+            }
+        }
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// What the bare number `q`, whose words (its modifier included) start
+    /// at token `before`, takes from the amount it is compared with.
+    pub(super) fn carried(&self, q: &Quantity, before: usize) -> Option<Carried> {
+        if q.kind != K::Number || q.high.is_some() || q.counted.is_some() || before == 0 || !self.near(before) {
+            return None;
+        }
+        let k = before - 1;
+        let class = |t: usize| if self.kind(t) == Some(T::Word) { context_of(self.s(t)) } else { 0 };
+        let (conn, first) = if class(k) & ctx::LEVEL != 0 {
+            (Connector::Level, k)
+        } else if class(k) & ctx::BASE != 0 {
+            (Connector::Base, k)
+        } else if class(k) & ctx::COMPARE != 0 {
+            (Connector::Compare, k)
+        } else if class(k) & ctx::PARALLEL != 0 {
+            (Connector::Parallel(k), k)
+        } else if k > 0 && class(k) & ctx::FUNCTION != 0 && class(k - 1) & ctx::COMPARE != 0 && self.near(k) {
+            // `compared with 63`, `in comparison to 40`
+            (Connector::Compare, k - 1)
+        } else {
+            return None;
+        };
+        // The window: up to REACH tokens back from the connector, not past
+        // the end of a sentence or a line.
+        let mut lo = first;
+        while lo > 0 && first - lo < REACH {
+            let t = lo - 1;
+            let ends = self.kind(t) == Some(T::Punct) && matches!(self.s(t), "." | "!" | "?" | ";");
+            if ends || self.text[self.toks[t].end..self.toks[lo].start].contains('\n') {
+                break;
+            }
+            lo = t;
+        }
+        if lo == first {
+            return None;
+        }
+        let floor = self.toks[lo].start;
+        let has = |m: &Quantity| m.unit.is_some() || m.counted.is_some();
+        let (idx, mut src) = self
+            .out
+            .iter()
+            .enumerate()
+            .rev()
+            .take(MENTIONS)
+            .take_while(|(_, m)| m.end > floor)
+            .find(|(_, m)| has(m))?;
+        // `lost 162.31 points, or 2.14%, to fall to`: the restated amount.
+        if let Some(prev) = idx.checked_sub(1).map(|p| &self.out[p]) {
+            if prev.end > floor && has(prev) && self.restating(prev, src) {
+                src = prev;
+            }
+        }
+        if matches!(src.kind, K::Date | K::Time | K::Ordinal) {
+            return None;
+        }
+        // The source's first token and the word before it, its modifier aside.
+        let mut f = first;
+        while f > 0 && self.toks[f].start > src.start && first - f < REACH + MENTIONS {
+            f -= 1;
+        }
+        let lead = self.lead(f);
+        let change_word = |t: usize| class(t) & (ctx::UP | ctx::DOWN) != 0;
+        let fits = match conn {
+            Connector::Level => src.change.is_some() || lead.is_some_and(|t| class(t) & ctx::BASE != 0),
+            Connector::Base => {
+                src.change.is_some()
+                    || (k > 0 && change_word(k - 1))
+                    || (f.saturating_sub(CHANGE_REACH)..f).any(|t| change_word(t) && self.kind(t) == Some(T::Word))
+            }
+            Connector::Compare => true,
+            Connector::Parallel(c) => lead.is_some_and(|t| self.s(t).eq_ignore_ascii_case(self.s(c))),
+        };
+        let rate_of_change = src.dimension == Some("ratio") && src.change.is_some();
+        if !fits || (rate_of_change && matches!(conn, Connector::Level | Connector::Base)) {
+            return None;
+        }
+        if let (None, Some(span)) = (src.unit, src.counted) {
+            return Some(Carried::Counted(span));
+        }
+        let (unit, dimension) = (src.unit?, src.dimension?);
+        if dimension == "currency" {
+            if self.minor_unit(src, f) {
+                return None;
+            }
+            return Some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
+        }
+        // A unit of the table (not a rate made up of two: `h/week`).
+        let u = &self.tb.units[self.tb.unit_index(unit)?];
+        let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
+        let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
+        Some(Carried::Unit { kind, unit, dimension, factor })
+    }
+
+    /// The token before the words of a mention starting at token `first`,
+    /// a modifier (`from about 14-18 mpg`) passed over.
+    fn lead(&self, first: usize) -> Option<usize> {
+        let back = first.checked_sub(1)?;
+        let words = |k: usize| first.checked_sub(1 + k).map(|t| self.s(t));
+        let skip = self.tb.modifiers.longest(self.s(back), words).map_or(0, |hit| hit.len);
+        first.checked_sub(1 + skip)
+    }
+
+    /// `later` restates `earlier`: only `(`, `or` or `, or` between them.
+    fn restating(&self, earlier: &Quantity, later: &Quantity) -> bool {
+        let from = earlier.counted.map_or(earlier.end, |c| c.end.max(earlier.end));
+        let Some(between) = self.text.get(from..later.start) else { return false };
+        let mut marks = between.chars().filter(|c| !c.is_whitespace());
+        let written: [Option<char>; 4] = [marks.next(), marks.next(), marks.next(), marks.next()];
+        matches!(written, [Some('('), None, ..] | [Some('o' | 'O'), Some('r'), None, _] | [Some(','), Some('o' | 'O'), Some('r'), None])
+    }
+
+    /// The money `src`, whose first token is `f`, is written in a minor unit
+    /// (`84.75 cents`, `50p`): its factor is not 1.
+    fn minor_unit(&self, src: &Quantity, f: usize) -> bool {
+        let mut t = f;
+        while t < self.toks.len() && self.toks[t].start < src.end && t - f < REACH {
+            let s = self.s(t);
+            let word = if self.kind(t) == Some(T::Number) { numeral(s).map_or("", |n| n.suffix) } else { s };
+            let hit = (!word.is_empty()).then(|| self.tb.currency_after.longest(word, |k| self.tok(t + k))).flatten();
+            if hit.is_some_and(|h| h.value.1 != 1.0) {
+                return true;
+            }
+            t += 1;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{quantities, tokenize};
+
+    /// Each mention as (text, kind, unit, counted).
+    fn read(text: &str) -> Vec<(&str, &'static str, Option<&str>, Option<&str>)> {
+        let toks = tokenize(text);
+        quantities(text, &toks)
+            .into_iter()
+            .map(|q| (&text[q.start..q.end], q.kind.name(), q.unit, q.counted.map(|c| &text[c.start..c.end])))
+            .collect()
+    }
+
+    /// The mention written `m` in `text` as (kind, unit, counted).
+    fn of<'t>(text: &'t str, m: &str) -> (&'static str, Option<&'t str>, Option<&'t str>) {
+        let got = read(text);
+        let hit = got.iter().find(|x| x.0 == m).unwrap_or_else(|| panic!("{m:?} not in {got:?}"));
+        (hit.1, hit.2, hit.3)
+    }
+
+    #[test]
+    fn a_level_after_a_change_takes_its_unit() {
+        let text = "The S&P 500 rose 64.06 points to 4,577.10.";
+        assert_eq!(of(text, "4,577.10"), ("cardinal", None, Some("points")));
+        let qs = quantities(text, &tokenize(text));
+        // The same span as the source's noun; the number's own span unchanged.
+        assert_eq!((&text[qs[1].start..qs[1].end], qs[1].counted), ("4,577.10", qs[0].counted));
+        assert_eq!(of("The river rose 2 metres to 9 after the storm.", "9"), ("quantity", Some("m"), None));
+        assert_eq!(of("The FTSE closed up 58 points at 7,500 on Friday.", "7,500"), ("cardinal", None, Some("points")));
+        assert_eq!(of("The stock rose $5 to 105.", "105"), ("money", Some("USD"), None));
+        // A restatement in between is passed over.
+        let text = "London's blue chip index has lost 162.31 points, or 2.14%, to fall to 7,425.81.";
+        assert_eq!(of(text, "7,425.81"), ("cardinal", None, Some("points")));
+    }
+
+    #[test]
+    fn a_unit_carried_converts_the_number_itself() {
+        let text = "The glacier retreated 2 miles to 30 in a decade.";
+        let q = quantities(text, &tokenize(text)).into_iter().find(|q| &text[q.start..q.end] == "30").unwrap();
+        assert_eq!((q.kind.name(), q.unit, q.dimension, q.si_unit), ("quantity", Some("mi"), Some("length"), Some("m")));
+        assert!((q.si_value.unwrap() - 30.0 * 1609.344).abs() < 1e-6);
+        assert_eq!(q.value, 30.0);
+    }
+
+    #[test]
+    fn a_base_after_up_from_takes_the_noun() {
+        let text = "Sales rose 60% in 2018 to 3.9 million headsets, up from 2.4 million in 2017.";
+        assert_eq!(of(text, "2.4 million"), ("cardinal", None, Some("headsets")));
+        assert_eq!(of(text, "2017"), ("date", None, None));
+        assert_eq!(of("Unemployment was 5.2%, down from 5.6 a year earlier.", "5.6"), ("percent", Some("%"), None));
+        assert_eq!(of("The index rose 5 points from 100.", "100"), ("cardinal", None, Some("points")));
+    }
+
+    #[test]
+    fn a_compared_number_takes_the_noun_or_unit() {
+        let text = "About 460 cars have been stolen so far this year compared with 63 during the same period.";
+        assert_eq!(of(text, "63"), ("cardinal", None, Some("cars")));
+        assert_eq!(of("Inflation was 5% versus 4 last year.", "4"), ("percent", Some("%"), None));
+        assert_eq!(of("They won 300 seats against 250 in 2019.", "250"), ("cardinal", None, Some("seats")));
+    }
+
+    #[test]
+    fn a_range_with_a_unit_then_to() {
+        let text = "mileage rose from about 14-18 mpg to 24 for SUVs";
+        assert_eq!(of(text, "24"), ("quantity", Some("mpg"), None));
+    }
+
+    #[test]
+    fn a_parallel_by_takes_the_unit() {
+        let text = "The DAX increased by 2 percent but the Nasdaq decreased by 1.";
+        assert_eq!(of(text, "1"), ("percent", Some("%"), None));
+    }
+
+    #[test]
+    fn what_is_not_carried() {
+        // A level after a percentage of change stays bare; a number with its own unit keeps it.
+        assert_eq!(of("The index rose 5% to 120.", "120"), ("cardinal", None, None));
+        assert_eq!(of("The index fell 1% at 5884.", "5884"), ("cardinal", None, None));
+        assert_eq!(of("The stock rose $5 to $105.", "$105"), ("money", Some("USD"), None));
+        // Years, dates and ordinals keep their kind.
+        assert_eq!(of("It rose 3 points in 2019.", "2019"), ("date", None, None));
+        assert_eq!(of("It rose 3 points to 5th place.", "5th"), ("ordinal", None, None));
+        // A noun of its own.
+        assert_eq!(of("It rose 20 points to 400 shares.", "400"), ("cardinal", None, Some("shares")));
+        // Scores are no mentions, so nothing to carry from.
+        assert_eq!(read("Arsenal won 3-1, compared with 2 last week."), [("2", "cardinal", None, None)]);
+        // Not across a sentence, nor from too far back.
+        assert_eq!(of("The index rose 5 points. It was compared with 63.", "63"), ("cardinal", None, None));
+        let far = "It rose 5 points on a day when traders in the city and the rest of the country went home early to 120.";
+        assert_eq!(of(far, "120"), ("cardinal", None, None));
+        // `to` after an amount that is no change, `from` without a change.
+        assert_eq!(of("He walked 5 miles to 3 villages.", "3"), ("cardinal", None, Some("villages")));
+        assert_eq!(of("He drove 20 miles to 10 and then home.", "10"), ("cardinal", None, None));
+        assert_eq!(of("He took 5 apples from 3 baskets.", "3"), ("cardinal", None, Some("baskets")));
+        assert_eq!(of("He drove 20 miles from 12 in the morning.", "12"), ("cardinal", None, None));
+        // `by` before only one of them.
+        assert_eq!(of("Prices rose 2 percent and fell by 1.", "1"), ("cardinal", None, None));
+        // A price in cents: `to 1.20` is more likely dollars.
+        assert_eq!(of("Shares rose 5 cents to 1.20.", "1.20"), ("cardinal", None, None));
+    }
+}
