@@ -555,6 +555,22 @@ mod quantity {
         assert_eq!(counted("about 460 Kia and Hyundai vehicles", "460"), Some("Kia and Hyundai vehicles".into()));
         assert_eq!(counted("all 50 US states", "50"), Some("US states".into()));
         assert_eq!(counted("10 red and 5 blue cars", "10"), None);
+        // A compound written without its hyphen counts its first noun, unless a plural follows.
+        assert_eq!(counted("the 12 page document labeled secret", "12"), Some("page".into()));
+        assert_eq!(counted("a three course meal", "three"), Some("course".into()));
+        assert_eq!(counted("20 decently sized power plants", "20"), Some("decently sized power plants".into()));
+        assert_eq!(counted("he was 35 last year", "35"), None);
+        assert_eq!(counted("it grew 5 fold", "5"), None);
+        assert_eq!(counted("1000 come from Asia", "1000"), None);
+    }
+
+    #[test]
+    fn box_score_averages() {
+        let t = "Maldonado (15.3 ppg, 7.4 rpg, 6.9 apg) gained 517 rushing yards, averaging 20 points per game.";
+        for (span, v, u) in [("15.3 ppg", 15.3, "ppg"), ("7.4 rpg", 7.4, "rpg"), ("6.9 apg", 6.9, "apg"), ("20 points per game", 20.0, "ppg")] {
+            unit(t, span, "quantity", v, u, "per game", None);
+        }
+        unit(t, "517 rushing yards", "quantity", 517.0, "yd", "length", Some(517.0 * 0.9144));
     }
 
     #[test]
@@ -649,7 +665,7 @@ mod quantity {
         assert_eq!(change("it rose 5 or 6%", "6%"), None);
         // `up` and `down` as particles of another verb are no change.
         assert_eq!(change("women made up 40% of the staff", "40%"), None);
-        assert_eq!(change("the defence gave up 517 rushing yards", "517"), None);
+        assert_eq!(change("the defence gave up 517 rushing yards", "517 rushing yards"), None);
         assert_eq!(change("shares were up 5%", "5%"), Some("up"));
     }
 

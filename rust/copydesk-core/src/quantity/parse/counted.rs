@@ -21,6 +21,7 @@
 //! so the stage stays linear.
 
 use super::{in_list, Parser};
+use crate::quantity::tables::ctx;
 use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
@@ -70,9 +71,13 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let first = j;
+        // `a 12 page document`, `a three course meal`: a singular noun before
+        // another noun is a compound written without its hyphen; it is what
+        // is counted when no plural noun follows.
+        let compound = (!one && !part_of && self.spaced_compound(first)).then(|| Span { start: self.toks[first].start, end: self.toks[first].end });
         for t in first..(first + MAX_WORDS).min(self.toks.len()) {
             if !self.near(t) || self.kind(t) != Some(T::Word) {
-                return None;
+                return compound;
             }
             let w = self.s(t);
             if matches!(w, "'s" | "\u{2019}s") {
@@ -88,7 +93,7 @@ impl<'a> Parser<'a> {
             // `50 US states`: an acronym in capitals is no stop word (`us`).
             let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
             if (class & COUNTED_STOP != 0 && !acronym) || self.tb.word(w).is_some() {
-                return None;
+                return compound;
             }
             if one && t == first {
                 // After `one`, the next word; but `one based in London`,
@@ -109,7 +114,32 @@ impl<'a> Parser<'a> {
                 return (!is_participle(w)).then(|| Span { start: self.toks[first].start, end: self.toks[t].end });
             }
         }
-        None
+        compound
+    }
+
+    /// The word at `t` and the next are lower-case words of a noun compound
+    /// (`page document`, `course meal`, `cylinder engine`): the first is no
+    /// plural, participle, adverb in -ly, stop, function, number or
+    /// `no_count` word (`5 fold`), the second no stop or number word.
+    fn spaced_compound(&self, t: usize) -> bool {
+        let lower = |k: usize| {
+            self.near(k)
+                && self.kind(k) == Some(T::Word)
+                && self.s(k).len() >= 3
+                && self.s(k).bytes().all(|b| b.is_ascii_lowercase())
+                && self.tb.counted_class(self.s(k)) & COUNTED_STOP == 0
+                && self.tb.word(self.s(k)).is_none()
+        };
+        if !lower(t) || !lower(t + 1) || self.glued(t + 1) {
+            return false;
+        }
+        let w = self.s(t);
+        let class = self.tb.counted_class(w);
+        !is_plural(w, class)
+            && !is_participle(w)
+            && !w.ends_with("ly")
+            && class & COUNTED_NO_COUNT == 0
+            && !self.tb.is(w, ctx::FUNCTION)
     }
 
     /// The word after the hyphen at `h` (glued to a number before it and to
