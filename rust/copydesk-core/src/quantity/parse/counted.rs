@@ -119,8 +119,10 @@ impl<'a> Parser<'a> {
 
     /// The word at `t` and the next are lower-case words of a noun compound
     /// (`page document`, `course meal`, `cylinder engine`): the first is no
-    /// plural, participle, adverb in -ly, stop, function, number or
-    /// `no_count` word (`5 fold`), the second no stop or number word.
+    /// plural, participle, gerund, adjective or adverb by its ending
+    /// (`beheading`, `different`, `decently`), stop, function, number or
+    /// `no_count` word (`5 fold`); the second no stop, number or street word
+    /// (`3901 conshocken ave`).
     fn spaced_compound(&self, t: usize) -> bool {
         let lower = |k: usize| {
             self.near(k)
@@ -130,14 +132,15 @@ impl<'a> Parser<'a> {
                 && self.tb.counted_class(self.s(k)) & COUNTED_STOP == 0
                 && self.tb.word(self.s(k)).is_none()
         };
-        if !lower(t) || !lower(t + 1) || self.glued(t + 1) {
+        if !lower(t) || !lower(t + 1) || self.glued(t + 1) || self.tb.is(self.s(t + 1), ctx::STREET) {
             return false;
         }
         let w = self.s(t);
         let class = self.tb.counted_class(w);
+        const NOT_NOUN: [&str; 9] = ["ly", "ing", "ent", "ous", "ful", "ible", "able", "ive", "ical"];
         !is_plural(w, class)
             && !is_participle(w)
-            && !w.ends_with("ly")
+            && !NOT_NOUN.iter().any(|e| w.ends_with(e))
             && class & COUNTED_NO_COUNT == 0
             && !self.tb.is(w, ctx::FUNCTION)
     }
