@@ -670,6 +670,14 @@ mod quantity {
     }
 
     #[test]
+    fn unidecode_pound_sign() {
+        value("a package worth up to PS2.7m", "PS2.7m", "money", 2.7e6);
+        value("paid HK $216,925 (PS21,700) for flights", "PS21,700", "money", 21700.0);
+        value("an PS8.1bn hostile takeover", "PS8.1bn", "money", 8.1e9);
+        assert!(q("a PS5 and a PS4 console").is_empty());
+    }
+
+    #[test]
     fn money_written_as_one_word() {
         unit("a price of USD10m", "USD10m", "money", 1e7, "USD", "currency", None);
         unit("for RM79 a month", "RM79 a month", "money", 79.0, "MYR/month", "currency", None);

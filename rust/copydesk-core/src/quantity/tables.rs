@@ -265,6 +265,9 @@ pub struct Tables {
     pub currency_before: Phrases<usize>,
     /// Names and codes written after the number -> (currency index, factor).
     pub currency_after: Phrases<(usize, f64)>,
+    /// Symbols read only glued to an amount that cannot be a model number
+    /// (`PS2.7m`, not `PS5`) -> currency index (`~` in `currencies.tsv`).
+    pub amount_symbols: HashMap<&'static str, usize>,
     /// Number words, keyed in lower case (`k`/`m`/`bn` as written): looked
     /// up as written and in lower case.
     words_as_written: WordMap<NumberWord>,
@@ -318,6 +321,7 @@ impl Tables {
         let mut currencies = Vec::new();
         let mut currency_before = Phrases::new(false);
         let mut currency_after = Phrases::new(false);
+        let mut amount_symbols = HashMap::default();
         for line in lines(include_str!("../../data/currencies.tsv")) {
             let c: Vec<&'static str> = line.split('\t').collect();
             assert!(c.len() == 3, "currencies.tsv: three columns: {line:?}");
@@ -329,6 +333,10 @@ impl Tables {
             }
             currency_after.add(c[0], (idx, 1.0), false, false);
             for sym in c[1].split('|').filter(|s| !s.is_empty() && !ambiguous(s)) {
+                if let Some(ascii) = sym.strip_prefix('~') {
+                    amount_symbols.insert(ascii, idx);
+                    continue;
+                }
                 // The first currency listing a symbol is its default.
                 if currency_before
                     .by_key
@@ -452,6 +460,7 @@ impl Tables {
             currencies,
             currency_before,
             currency_after,
+            amount_symbols,
             words_as_written,
             words,
             modifiers,

@@ -145,8 +145,19 @@ impl<'a> Parser<'a> {
             if p.len() < 2 {
                 return None;
             }
-            let h = self.tb.currency_before.longest(p, |_| None)?;
-            (h.value, i)
+            match self.tb.currency_before.longest(p, |_| None) {
+                Some(h) => (h.value, i),
+                None => {
+                    // `PS2.7m`, `PS21,700` (unidecode's `£`); `PS5` is a console.
+                    let &cur = self.tb.amount_symbols.get(p)?;
+                    let n = numeral(rest)?;
+                    let scaled = self.tb.word(n.suffix).is_some_and(|x| x.class == WordClass::Scale);
+                    if !(n.grouped || n.decimals.is_some() || scaled) {
+                        return None;
+                    }
+                    (cur, i)
+                }
+            }
         };
         let n = numeral(rest)?;
         // `COP28`, `G20`: a three-letter code before a short bare number is a name.
