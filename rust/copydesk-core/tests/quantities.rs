@@ -722,7 +722,22 @@ mod quantity {
         unit("a 12-cent-a-share dividend", "12-cent-a-share", "money", 0.12, "USD/share", "currency", None);
         unit("that one mile", "one mile", "quantity", 1.0, "mi", "length", Some(1609.344));
         assert_eq!(spans("the second half of the game"), vec![("second".into(), "ordinal")]);
-        nothing("The mass is 1.99×10−30 kilograms.");
+    }
+
+    #[test]
+    fn scientific_notation() {
+        unit("The mass is 1.99×10−30 kilograms.", "1.99×10−30 kilograms", "quantity", 1.99e-30, "kg", "mass", Some(1.99e-30));
+        unit("light at 2.998×10−8 meters per second", "2.998×10−8 meters per second", "quantity", 2.998e-8, "m/s", "speed", Some(2.998e-8));
+        value("about 6.02 × 10²³ atoms", "6.02 × 10²³", "cardinal", 6.02e23);
+        value("a 10⁻⁸ chance: 1.1 x 10⁻⁸", "1.1 x 10⁻⁸", "cardinal", 1.1e-8);
+        value("1.3x10^6 cells", "1.3x10^6", "cardinal", 1.3e6);
+        value("6.23x10^-4 of it", "6.23x10^-4", "cardinal", 6.23e-4);
+        value("1.99 x 10^-30 kg", "1.99 x 10^-30 kg", "quantity", 1.99e-30);
+        value("12.32e+14 and -12e-1", "12.32e+14", "cardinal", 12.32e14);
+        value("12.32e+14 and -12e-1", "-12e-1", "cardinal", -1.2);
+        // Ten without its exponent is a product or a size.
+        assert_eq!(spans("a 2 x 10 grid"), vec![("2".into(), "cardinal"), ("10".into(), "cardinal")]);
+        assert_eq!(spans("a 4 x 10-metre room").len(), 2);
     }
 
     #[test]

@@ -52,20 +52,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // `1.99×10−30`: scientific notation is left alone, whole.
-        if self.tok(i + 1).is_some_and(|x| matches!(x, "×" | "x" | "*"))
-            && self.glued(i + 1)
-            && self.tok(i + 2) == Some("10")
-            && self.glued(i + 2)
-        {
-            let mut k = i + 3;
-            if self.tok(k).is_some_and(is_minus) && self.glued(k) {
-                k += 1;
-            }
-            if self.is_number(k) && self.glued(k) {
-                k += 1;
-            }
-            return Some(k);
+        // `2.998×10−8`, `1.3x10^6`, `6.02 × 10²³`, `12.32e+14`: scientific notation.
+        if let Some((n, value, last)) = self.scientific(i) {
+            let mut num = self.num_from(i, first, &n, sign);
+            num.value = sign * value;
+            num.cur = self.cur_after(last, "");
+            num.plain = false;
+            num.scaled = true;
+            return self.finish(num);
         }
         // `0401 GMT`: a time written as four digits before a zone.
         if s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) {
@@ -197,6 +191,90 @@ impl<'a> Parser<'a> {
             }
         }
         self.finish(num)
+    }
+
+    /// The value of a number in scientific notation whose mantissa is token
+    /// `i`, and the exponent's last token: `2.998×10−8`, `1.3x10^6`, `1.99 x
+    /// 10^-30`, `6.02 × 10²³`, `12.32e+14`, `12e-1`. Ten must carry its
+    /// exponent (`^`, a glued sign after `×`, superscripts): `2 x 10` is a
+    /// product, `4 x 10-metre` a size.
+    fn scientific(&self, i: usize) -> Option<(Numeral<'a>, f64, usize)> {
+        let s = self.s(i);
+        // `1.3x10` is one token: the mantissa before the `x`.
+        let mantissa = s.strip_suffix("10").and_then(|m| m.strip_suffix(['x', 'X'])).filter(|m| !m.is_empty());
+        let ten_glued = mantissa.is_some();
+        let n = numeral(mantissa.unwrap_or(s))?;
+        if !n.suffix.is_empty() && !matches!(n.suffix, "e" | "E") {
+            return None;
+        }
+        let glued_sign = |k: usize| self.tok(k).is_some_and(|x| is_minus(x) || x == "+") && self.glued(k);
+        let sign_of = |k: usize| if self.s(k) == "+" { 1.0 } else { -1.0 };
+        let power = |k: usize, neg: f64| -> Option<(Numeral<'a>, f64, usize)> {
+            let e = numeral(self.s(k)).filter(|e| e.is_plain_integer() && e.suffix.is_empty() && self.glued(k))?;
+            Some((n, n.value * 10f64.powf(neg * e.value), k))
+        };
+        // `12.32e+14`, `12e-1`: an exponent split at its sign.
+        let e_here = matches!(n.suffix, "e" | "E") && !n.int_text.is_empty();
+        let e_next = n.suffix.is_empty() && matches!(self.tok(i + 1), Some("e" | "E")) && self.glued(i + 1);
+        if e_here || e_next {
+            let k = if e_here { i + 1 } else { i + 2 };
+            return glued_sign(k).then(|| power(k + 1, sign_of(k))).flatten();
+        }
+        // The ten: glued into the mantissa's token (`1.3x10`) or after a times sign.
+        let ten = if ten_glued {
+            i
+        } else if n.suffix.is_empty()
+            && self.tok(i + 1).is_some_and(|x| matches!(x, "×" | "x" | "X" | "*" | "·"))
+            && self.near(i + 1)
+            && self.near(i + 2)
+        {
+            i + 2
+        } else {
+            return None;
+        };
+        let t = self.s(ten);
+        if ten > i {
+            // `10²³`, `10⁻⁸`: the superscripts after the ten, in however many tokens.
+            if !t.starts_with("10") {
+                return None;
+            }
+            let is_sup = |c: char| superscript_digit(c).is_some() || matches!(c, '⁻' | '⁺');
+            let from = self.toks[ten].start + 2;
+            let sup_len: usize = self.text[from..].chars().take_while(|&c| is_sup(c)).map(char::len_utf8).sum();
+            let last = (ten..(ten + 4).min(self.toks.len())).find(|&k| self.toks[k].end == from + sup_len);
+            if let (true, Some(last)) = (sup_len > 0, last) {
+                let mut e = 0.0;
+                let mut neg = 1.0;
+                for (at, c) in self.text[from..from + sup_len].chars().enumerate() {
+                    match c {
+                        '⁻' if at == 0 => neg = -1.0,
+                        '⁺' if at == 0 => {}
+                        _ => e = e * 10.0 + f64::from(superscript_digit(c)?),
+                    }
+                }
+                return Some((n, n.value * 10f64.powf(neg * e), last));
+            }
+            if t != "10" {
+                return None;
+            }
+        }
+        let mut k = ten + 1;
+        let caret = self.tok(k) == Some("^") && self.glued(k);
+        if caret {
+            k += 1;
+        }
+        let mut neg = 1.0;
+        if glued_sign(k) {
+            neg = sign_of(k);
+            k += 1;
+        } else if !caret {
+            return None;
+        }
+        // `2.998×10−8`: without a caret, only after the times sign itself.
+        if !caret && !(ten > i && self.s(i + 1) == "×") {
+            return None;
+        }
+        power(k, neg)
     }
 
     pub(super) fn num_from(&self, i: usize, first: usize, n: &Numeral<'a>, sign: f64) -> Num<'a> {
@@ -463,4 +541,22 @@ pub(super) fn year_span(a: &Numeral<'_>, b: &Numeral<'_>) -> Option<String> {
         _ => return None,
     };
     (end > y && end <= y + 100).then(|| format!("{y}/{end}"))
+}
+
+/// The digit a superscript stands for: `²` -> 2.
+fn superscript_digit(c: char) -> Option<u8> {
+    let d = match c {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    };
+    Some(d)
 }
