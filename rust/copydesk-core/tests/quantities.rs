@@ -412,6 +412,10 @@ mod quantity {
         assert_eq!(m.high, Some(400.0));
         let m = value("5-10 million people", "5-10 million", "range", 5e6);
         assert_eq!(m.high, Some(1e7));
+        // The unit written twice, glued: no model name (`L-202`).
+        let m = unit("about 3km-5km", "3km-5km", "range", 3.0, "km", "length", Some(3000.0));
+        assert_eq!(m.high, Some(5.0));
+        nothing("a 24703 L-202 part");
     }
 
     #[test]

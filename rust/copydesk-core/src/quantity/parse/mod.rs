@@ -452,11 +452,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         // `24703 L-202`, `SCP-173C`, `Boeing 777F`: a letter that names a model.
-        if let Some(Tail::Unit(_)) = tail {
+        if let Some(Tail::Unit(u)) = tail {
+            // `3km-5km`, `10kg-15kg`: a range written with the unit twice, no model.
+            let same_unit_after = |k: usize| {
+                let n = numeral(self.s(k));
+                let at = self.cur_after(k, n.map_or("", |n| n.suffix));
+                matches!(self.tail_at(&at, false), Some((Tail::Unit(v), _)) if v == u)
+            };
             let model = self.cw(&c, 0).is_some_and(is_dash)
                 && self.cglued(&c, 0)
                 && self.cglued(&c, 1)
-                && self.ckind(&c, 1) == Some(T::Number);
+                && self.ckind(&c, 1) == Some(T::Number)
+                && !self.cidx(&c, 1).is_some_and(same_unit_after);
             let letter = self.text[..c.end].ends_with(|ch: char| ch.is_ascii_uppercase())
                 && self.cidx(&num.cur, 0).is_none_or(|t| self.glued(t));
             let named = letter
