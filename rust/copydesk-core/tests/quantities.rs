@@ -674,6 +674,17 @@ mod quantity {
     }
 
     #[test]
+    fn currencies_of_old_news() {
+        unit("to buy NKF for 420 million finnish markka", "420 million finnish markka", "money", 4.2e8, "FIM", "currency", None);
+        unit("a rights issue valued at 6.65 billion pesetas", "6.65 billion pesetas", "money", 6.65e9, "ESP", "currency", None);
+        unit("250 million dutch guilders of bonds", "250 million dutch guilders", "money", 2.5e8, "NLG", "currency", None);
+        unit("DM 5m, or 3 billion deutschmarks", "3 billion deutschmarks", "money", 3e9, "DEM", "currency", None);
+        unit("10 francs and 10 French francs", "10 French francs", "money", 10.0, "FRF", "currency", None);
+        // A punt in American football is no Irish pound.
+        assert!(q("he had 5 punts for 200 yards").iter().all(|m| m.dimension != Some("currency")));
+    }
+
+    #[test]
     fn unidecode_pound_sign() {
         value("a package worth up to PS2.7m", "PS2.7m", "money", 2.7e6);
         value("paid HK $216,925 (PS21,700) for flights", "PS21,700", "money", 21700.0);
