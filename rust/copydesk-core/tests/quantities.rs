@@ -318,6 +318,18 @@ mod quantity {
         unit(t, "6ft 2in", "quantity", 6.0 + 2.0 / 12.0, "ft", "length", Some(1.8796));
         unit(t, "5' 4\"", "quantity", 5.0 + 4.0 / 12.0, "ft", "length", Some(1.6256));
         unit(t, "10st 4lb", "quantity", 10.0 + 4.0 / 14.0, "st", "mass", Some(65.31730128));
+        // Hyphenated as an adjective, with `and`, in words, spaced `in`, `ins`.
+        let six_two = 6.0 + 2.0 / 12.0;
+        unit("a 6-foot-2 forward", "6-foot-2", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("a six-foot-two man", "six-foot-two", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("5 feet and 2 inches", "5 feet and 2 inches", "quantity", 5.0 + 2.0 / 12.0, "ft", "length", Some(1.5748));
+        unit("he is 6 ft 2 in.", "6 ft 2 in", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("he is 6 ft 2 in", "6 ft 2 in", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("he stands 6ft 2ins", "6ft 2ins", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("jailed for three years and six months", "three years and six months", "quantity", 3.5, "year", "duration", Some(3.5 * 31557600.0));
+        unit("2 hours and 15 minutes", "2 hours and 15 minutes", "quantity", 2.25, "h", "duration", Some(8100.0));
+        // `in` before its object is the preposition.
+        unit("he is 5 ft 2 in London", "5 ft", "quantity", 5.0, "ft", "length", Some(1.524));
     }
 
     #[test]

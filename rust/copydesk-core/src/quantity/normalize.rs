@@ -55,9 +55,9 @@
 use std::fmt::Write;
 
 use super::parse::{YEAR_MAX, YEAR_MIN};
-use super::tables::Tables;
+use super::tables::{Tables, WordClass};
 use super::{Quantity, QuantityKind as K};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, Token, TokenKind};
 
 /// Units as found (`mi`, `°C`) or in SI (`m`, `K`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -260,6 +260,48 @@ fn write_count(out: &mut String, v: f64) -> bool {
     write_number(out, v)
 }
 
+/// A composite written with two numbers (`6ft 2in`, `a 6-foot-2 forward`,
+/// `three years and six months`) in the same two units, the first whole:
+/// `6 ft 2 in`, `3 years 6 months`. `None` for any other mention.
+fn write_composite(out: &mut String, span: &str, value: f64, unit: Option<&str>) -> Option<bool> {
+    let (small, per) = match unit? {
+        "ft" => ("in", 12.0),
+        "st" => ("lb", 14.0),
+        "lb" => ("oz", 16.0),
+        "h" => ("min", 60.0),
+        "min" => ("s", 60.0),
+        "m" => ("cm", 100.0),
+        "year" => ("month", 12.0),
+        "week" => ("day", 7.0),
+        _ => return None,
+    };
+    let tables = Tables::get();
+    let numbers = tokenize(span)
+        .iter()
+        .filter(|t| {
+            let w = &span[t.start..t.end];
+            t.kind == TokenKind::Number || tables.word(w).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens))
+        })
+        .count();
+    if numbers < 2 || !(0.0..1e15).contains(&value) {
+        return None;
+    }
+    let whole = value.trunc();
+    let rest = ((value - whole) * per * 1e9).round() / 1e9;
+    let name = |u: &str, n: f64| -> String {
+        let plural = if n == 1.0 { None } else { tables.unit_plurals.get(u).copied() };
+        plural.unwrap_or(u).to_string()
+    };
+    write_number(out, whole);
+    let _ = write!(out, " {}", name(unit?, whole));
+    if rest != 0.0 {
+        out.push(' ');
+        write_number(out, rest);
+        let _ = write!(out, " {}", name(small, rest));
+    }
+    Some(true)
+}
+
 /// `one in five` → `1 in 5`, `nine out of ten` → `9 out of 10`: `None`
 /// when `span` is no proportion (each side one whole number, in digits or a word).
 fn write_proportion(out: &mut String, span: &str) -> Option<bool> {
@@ -393,6 +435,11 @@ fn write_measure(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) 
             return write_number(out, low);
         }
     }
+    if units == UnitSystem::Canonical && high.is_none() {
+        if let Some(done) = write_composite(out, span, low, unit) {
+            return done;
+        }
+    }
     let sh = shape(span, &text[..q.start], q.unit);
     let word_unit = unit.and_then(|u| Tables::get().unit_plurals.get_key_value(u)).map(|(one, many)| (*one, *many));
     // `-old` stays only where the unit stays a word joined by a hyphen.
@@ -488,6 +535,15 @@ mod tests {
         // Already canonical: no rewrite.
         let n = norm_with("about 1200000 casualties", NormalizeOptions::default());
         assert_eq!((n.text.as_str(), n.rewrites.len()), ("about 1200000 casualties", 0));
+    }
+
+    #[test]
+    fn composites_in_their_two_units() {
+        assert_eq!(norm("a 6-foot-2 forward, 6ft 2in tall"), "a 6 ft 2 in forward, 6 ft 2 in tall");
+        assert_eq!(norm("jailed for three years and six months"), "jailed for 3 years 6 months");
+        assert_eq!(norm("1 hour 30 minutes"), "1 h 30 min");
+        // One number is no composite.
+        assert_eq!(norm("1.5 years"), "1.5 years");
     }
 
     #[test]

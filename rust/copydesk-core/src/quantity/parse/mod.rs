@@ -417,6 +417,19 @@ impl<'a> Parser<'a> {
                 tail = Some(t);
                 c = self.adv(c1, n);
                 hyphen_unit = true;
+                // `a 6-foot-2 forward`: feet and inches, hyphenated as an adjective.
+                let feet = matches!(t, Tail::Unit(u) if self.tb.units[u].canonical == "ft");
+                if feet && self.cw(&c, 0) == Some("-") && self.cglued(&c, 0) && self.cglued(&c, 1) {
+                    let inches = self.cidx(&c, 1).and_then(|k| match self.word(k) {
+                        Some(w) if w.class == WordClass::Unit => Some(w.value),
+                        Some(_) => None,
+                        None => numeral(self.s(k)).filter(|i| self.is_number(k) && i.is_plain_integer() && i.suffix.is_empty()).map(|i| i.value),
+                    });
+                    if let Some(i) = inches.filter(|&i| i < 12.0) {
+                        num.value += i / 12.0;
+                        c = self.adv(c, 2);
+                    }
+                }
                 if self.cw(&c, 0) == Some("-")
                     && self.cglued(&c, 0)
                     && self.cw(&c, 1).is_some_and(|w| w.eq_ignore_ascii_case("old"))

@@ -2,6 +2,7 @@
 //! currencies, composites (`6ft 2in`), primes (`6' 1"`) and ranges.
 
 use super::*;
+use crate::quantity::tables::COUNTED_OF;
 
 impl<'a> Parser<'a> {
     /// Reads scale words after the number at the cursor.
@@ -125,20 +126,50 @@ impl<'a> Parser<'a> {
             "h" => &["min"],
             "min" => &["s"],
             "m" => &["cm"],
+            "year" => &["month"],
+            "week" => &["day"],
             _ => return,
         };
         let c = num.cur;
-        let Some(t) = self.cidx(&c, 0) else { return };
-        if !self.is_number(t) || !self.near(t) || self.glued(t) {
+        let Some(mut t) = self.cidx(&c, 0) else { return };
+        // `5 feet and 2 inches`, `three years and six months`
+        let and = self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("and")) && self.near(t);
+        if and {
+            t += 1;
+        }
+        if !self.near(t) || self.glued(t) {
             return;
         }
-        let Some(n) = numeral(self.s(t)) else { return };
-        let c2 = self.cur_after(t, n.suffix);
-        if let Some((Tail::Unit(u2), len)) = self.tail_at(&c2, false) {
+        // The second number: digits (`2`, `9in`) or a number word (`six`).
+        let (value, c2) = match (numeral(self.s(t)), self.word(t)) {
+            (Some(n), _) if self.is_number(t) => (n.value, self.cur_after(t, n.suffix)),
+            (_, Some(w)) if matches!(w.class, WordClass::Unit | WordClass::Tens) => (w.value, self.cur_after(t, "")),
+            _ => return,
+        };
+        let unit2 = match self.tail_at(&c2, false) {
+            Some((Tail::Unit(u2), len)) => Some((u2, len)),
+            // `5 ft 2 in`: `in` after a space is inches unless what follows
+            // reads as its object (`5 ft 2 in London`, `in the box`, `in 2019`).
+            _ if canon == "ft" && self.cw(&c2, 0) == Some("in") => {
+                let object = self.cidx(&c2, 1).is_some_and(|a| {
+                    let w = self.tok(a).unwrap_or("");
+                    self.near(a)
+                        && (self.kind(a) == Some(T::Number)
+                            || (self.kind(a) == Some(T::Word)
+                                && (w.starts_with(char::is_uppercase)
+                                    || in_list(w, &["a", "an"])
+                                    || self.tb.counted_class(w) & COUNTED_OF != 0)))
+                });
+                (!object).then(|| self.tb.unit_index("in").map(|i| (i, 1))).flatten()
+            }
+            _ => None,
+        };
+        if let Some((u2, len)) = unit2 {
             let canon2 = self.tb.units[u2].canonical;
-            if next_unit.contains(&canon2) {
-                let (f1, f2) = (self.tb.units[u].factor.unwrap_or(1.0), self.tb.units[u2].factor.unwrap_or(1.0));
-                num.value += n.value * f2 / f1;
+            let (f1, f2) = (self.tb.units[u].factor.unwrap_or(1.0), self.tb.units[u2].factor.unwrap_or(1.0));
+            // The smaller part is less than one of the larger (`one year and 18 months` is two).
+            if next_unit.contains(&canon2) && value * f2 < f1 {
+                num.value += value * f2 / f1;
                 num.cur = self.adv(c2, len);
             }
         }
