@@ -326,6 +326,7 @@ mod quantity {
         unit("he is 6 ft 2 in.", "6 ft 2 in", "quantity", six_two, "ft", "length", Some(1.8796));
         unit("he is 6 ft 2 in", "6 ft 2 in", "quantity", six_two, "ft", "length", Some(1.8796));
         unit("he stands 6ft 2ins", "6ft 2ins", "quantity", six_two, "ft", "length", Some(1.8796));
+        unit("a 6-foot-2-inch frame", "6-foot-2-inch", "quantity", six_two, "ft", "length", Some(1.8796));
         unit("jailed for three years and six months", "three years and six months", "quantity", 3.5, "year", "duration", Some(3.5 * 31557600.0));
         unit("2 hours and 15 minutes", "2 hours and 15 minutes", "quantity", 2.25, "h", "duration", Some(8100.0));
         // `in` before its object is the preposition.
@@ -765,6 +766,10 @@ mod quantity {
         // Ten without its exponent is a product or a size.
         assert_eq!(spans("a 2 x 10 grid"), vec![("2".into(), "cardinal"), ("10".into(), "cardinal")]);
         assert_eq!(spans("a 4 x 10-metre room").len(), 2);
+        // An exponent cut off by the end of the text.
+        for t in ["Rated 5 x 10^", "Rated 5 x 10^-", "1.3x10^", "Rated 12e+", "12e\u{2212}", "Mass 5×10\u{2212}"] {
+            assert!(q(t).iter().all(|m| m.end <= t.len()), "{t:?}");
+        }
     }
 
     #[test]

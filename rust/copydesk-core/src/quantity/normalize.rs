@@ -262,28 +262,32 @@ fn write_count(out: &mut String, v: f64) -> bool {
 
 /// A composite written with two numbers (`6ft 2in`, `a 6-foot-2 forward`,
 /// `three years and six months`) in the same two units, the first whole:
-/// `6 ft 2 in`, `3 years 6 months`. `None` for any other mention.
+/// `6 ft 2 in`, `3 years 6 months`. `None` for any other mention: one number
+/// (`twenty-five-year`, `2 1/2 ft`: the words or digits of one number are
+/// joined by a hyphen or a space) is no composite.
 fn write_composite(out: &mut String, span: &str, value: f64, unit: Option<&str>) -> Option<bool> {
-    let (small, per) = match unit? {
-        "ft" => ("in", 12.0),
-        "st" => ("lb", 14.0),
-        "lb" => ("oz", 16.0),
-        "h" => ("min", 60.0),
-        "min" => ("s", 60.0),
-        "m" => ("cm", 100.0),
-        "year" => ("month", 12.0),
-        "week" => ("day", 7.0),
-        _ => return None,
-    };
     let tables = Tables::get();
-    let numbers = tokenize(span)
-        .iter()
-        .filter(|t| {
-            let w = &span[t.start..t.end];
-            t.kind == TokenKind::Number || tables.word(w).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens))
-        })
-        .count();
-    if numbers < 2 || !(0.0..1e15).contains(&value) {
+    let big = unit?;
+    let &small = tables.composites.get(big)?;
+    let factor = |u: &str| tables.units.iter().find(|x| x.canonical == u).and_then(|x| x.factor);
+    let per = factor(big)? / factor(small)?;
+    // Runs of number tokens; a word between two numbers (`ft`, `and`) starts a new run.
+    let toks = tokenize(span);
+    let is_number = |t: &Token| {
+        t.kind == TokenKind::Number || tables.word(&span[t.start..t.end]).is_some_and(|n| matches!(n.class, WordClass::Unit | WordClass::Tens))
+    };
+    let mut runs = 0;
+    let mut in_run = false;
+    for t in &toks {
+        let joint = matches!(&span[t.start..t.end], "-" | "/");
+        if is_number(t) {
+            runs += usize::from(!in_run);
+            in_run = true;
+        } else if !joint {
+            in_run = false;
+        }
+    }
+    if runs < 2 || !(0.0..1e15).contains(&value) {
         return None;
     }
     let whole = value.trunc();
@@ -293,7 +297,7 @@ fn write_composite(out: &mut String, span: &str, value: f64, unit: Option<&str>)
         plural.unwrap_or(u).to_string()
     };
     write_number(out, whole);
-    let _ = write!(out, " {}", name(unit?, whole));
+    let _ = write!(out, " {}", name(big, whole));
     if rest != 0.0 {
         out.push(' ');
         write_number(out, rest);
@@ -544,6 +548,10 @@ mod tests {
         assert_eq!(norm("1 hour 30 minutes"), "1 h 30 min");
         // One number is no composite.
         assert_eq!(norm("1.5 years"), "1.5 years");
+        assert_eq!(norm("A twenty-five-year contract"), "A 25-year contract");
+        assert_eq!(norm("a twenty-five-year-old nurse"), "a 25-year-old nurse");
+        assert_eq!(norm("2 1/2 ft"), "2.5 ft");
+        assert_eq!(norm("a 6-foot-2-inch frame"), "a 6 ft 2 in frame");
     }
 
     #[test]

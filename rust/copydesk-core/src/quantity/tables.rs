@@ -258,6 +258,8 @@ pub struct Tables {
     pub units: Vec<Unit>,
     /// Canonical units written as words -> their plurals (`year` -> `years`).
     pub unit_plurals: HashMap<&'static str, &'static str>,
+    /// `composites.tsv`: a canonical unit -> the smaller unit written after it (`ft` -> `in`).
+    pub composites: HashMap<&'static str, &'static str>,
     /// Unit forms -> index into `units`.
     pub unit_forms: Phrases<usize>,
     pub currencies: Vec<Currency>,
@@ -316,6 +318,13 @@ impl Tables {
         for line in lines(include_str!("../../data/unit_plurals.tsv")) {
             let (one, many) = line.split_once('\t').expect("unit_plurals.tsv: two columns");
             unit_plurals.insert(one, many);
+        }
+
+        let mut composites = HashMap::default();
+        for line in lines(include_str!("../../data/composites.tsv")) {
+            let (big, small) = line.split_once('\t').expect("composites.tsv: two columns");
+            assert!(units.iter().any(|u: &Unit| u.canonical == big) && units.iter().any(|u: &Unit| u.canonical == small), "composites.tsv: {line:?}");
+            composites.insert(big, small);
         }
 
         let mut currencies = Vec::new();
@@ -456,6 +465,7 @@ impl Tables {
         Tables {
             units,
             unit_plurals,
+            composites,
             unit_forms,
             currencies,
             currency_before,

@@ -208,9 +208,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let glued_sign = |k: usize| self.tok(k).is_some_and(|x| is_minus(x) || x == "+") && self.glued(k);
-        let sign_of = |k: usize| if self.s(k) == "+" { 1.0 } else { -1.0 };
+        let sign_of = |k: usize| if self.tok(k) == Some("+") { 1.0 } else { -1.0 };
         let power = |k: usize, neg: f64| -> Option<(Numeral<'a>, f64, usize)> {
-            let e = numeral(self.s(k)).filter(|e| e.is_plain_integer() && e.suffix.is_empty() && self.glued(k))?;
+            let e = numeral(self.tok(k)?).filter(|e| e.is_plain_integer() && e.suffix.is_empty() && self.glued(k))?;
             Some((n, n.value * 10f64.powf(neg * e.value), k))
         };
         // `12.32e+14`, `12e-1`: an exponent split at its sign.

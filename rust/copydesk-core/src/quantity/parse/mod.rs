@@ -428,6 +428,15 @@ impl<'a> Parser<'a> {
                     if let Some(i) = inches.filter(|&i| i < 12.0) {
                         num.value += i / 12.0;
                         c = self.adv(c, 2);
+                        // `a 6-foot-2-inch frame`: the inches named too.
+                        if self.cw(&c, 0) == Some("-") && self.cglued(&c, 0) && self.cglued(&c, 1) {
+                            let c1 = self.adv(c, 1);
+                            if let Some((Tail::Unit(u), n)) = self.tail_at(&c1, false) {
+                                if self.tb.units[u].canonical == "in" {
+                                    c = self.adv(c1, n);
+                                }
+                            }
+                        }
                     }
                 }
                 if self.cw(&c, 0) == Some("-")

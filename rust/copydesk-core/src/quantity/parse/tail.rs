@@ -119,17 +119,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn composite(&self, num: &mut Num<'a>, u: usize) {
         let canon = self.tb.units[u].canonical;
-        let next_unit: &[&str] = match canon {
-            "ft" => &["in"],
-            "st" => &["lb"],
-            "lb" => &["oz"],
-            "h" => &["min"],
-            "min" => &["s"],
-            "m" => &["cm"],
-            "year" => &["month"],
-            "week" => &["day"],
-            _ => return,
-        };
+        let Some(&next_unit) = self.tb.composites.get(canon) else { return };
         let c = num.cur;
         let Some(mut t) = self.cidx(&c, 0) else { return };
         // `5 feet and 2 inches`, `three years and six months`
@@ -157,7 +147,7 @@ impl<'a> Parser<'a> {
                         && (self.kind(a) == Some(T::Number)
                             || (self.kind(a) == Some(T::Word)
                                 && (w.starts_with(char::is_uppercase)
-                                    || in_list(w, &["a", "an"])
+                                    || self.is_a_word(w)
                                     || self.tb.counted_class(w) & COUNTED_OF != 0)))
                 });
                 (!object).then(|| self.tb.unit_index("in").map(|i| (i, 1))).flatten()
@@ -168,7 +158,7 @@ impl<'a> Parser<'a> {
             let canon2 = self.tb.units[u2].canonical;
             let (f1, f2) = (self.tb.units[u].factor.unwrap_or(1.0), self.tb.units[u2].factor.unwrap_or(1.0));
             // The smaller part is less than one of the larger (`one year and 18 months` is two).
-            if next_unit.contains(&canon2) && value * f2 < f1 {
+            if canon2 == next_unit && value * f2 < f1 {
                 num.value += value * f2 / f1;
                 num.cur = self.adv(c2, len);
             }
