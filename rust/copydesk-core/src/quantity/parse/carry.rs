@@ -8,9 +8,11 @@
 //! A bare number (a plain count with nothing counted, no range, no year,
 //! date, time or ordinal) right after a connector of `context_words.tsv`
 //! takes the unit, or the counted noun, of the source: the nearest earlier
-//! mention in the same sentence with a unit or a counted noun, ending within
-//! `REACH` tokens of the connector; when that mention restates the one before
-//! it (`lost 162.31 points, or 2.14%, to fall to 7,425.81`) the restated one.
+//! amount in the same sentence (dates and times aside), ending within `REACH`
+//! tokens of the connector, if it has a unit or a counted noun (a bare one is
+//! itself what the number is compared with: `rose 3 percent to 150, against
+//! 140`); when that mention restates the one before it (`lost 162.31 points,
+//! or 2.14%, to fall to 7,425.81`) the restated one.
 //! The connector decides whether the source fits:
 //!
 //! - `level` (`to`, `at`): the source is an amount of change (`rose 64.06
@@ -27,7 +29,10 @@
 //! After `level` and `base` a percentage that measures a change is not
 //! carried: `rose 5% to 120` is a level of 120, not 120%. A price in a minor
 //! unit (`84.75 cents`) is not carried either (`to 1.20` is more likely
-//! dollars). The number keeps its span; it takes the source's counted span
+//! dollars). Nothing is carried across an elided scale (`$5 billion, up from
+//! 4.5`); money carries its currency, not a rate (`$2 a barrel to 80` is 80
+//! USD); a clock hour after `at` (`at 10 on Monday`) and a proportion take
+//! nothing. The number keeps its span; it takes the source's counted span
 //! (the noun stays where it is written), or its unit with the kind, dimension
 //! and SI value that unit gives its own value. Numbers that have a noun of
 //! their own (`rose 20 points to 400 shares`) or a unit are not bare and keep
@@ -35,7 +40,7 @@
 //! the stage stays linear.
 
 use super::super::number::numeral;
-use super::super::tables::{context_of, ctx};
+use super::super::tables::{context_of, ctx, WordClass};
 use super::{Parser, K};
 use crate::quantity::Quantity;
 use crate::token::{Span, TokenKind as T};
@@ -93,7 +98,10 @@ impl<'a> Parser<'a> {
         }
         let k = before - 1;
         let class = |t: usize| if self.kind(t) == Some(T::Word) { context_of(self.s(t)) } else { 0 };
-        let (conn, first) = if class(k) & ctx::LEVEL != 0 {
+        // `compared with 63`, `in comparison to 40`: read before `to` as a level.
+        let (conn, first) = if k > 0 && class(k) & ctx::FUNCTION != 0 && class(k - 1) & ctx::COMPARE != 0 && self.near(k) {
+            (Connector::Compare, k - 1)
+        } else if class(k) & ctx::LEVEL != 0 {
             (Connector::Level, k)
         } else if class(k) & ctx::BASE != 0 {
             (Connector::Base, k)
@@ -101,12 +109,18 @@ impl<'a> Parser<'a> {
             (Connector::Compare, k)
         } else if class(k) & ctx::PARALLEL != 0 {
             (Connector::Parallel(k), k)
-        } else if k > 0 && class(k) & ctx::FUNCTION != 0 && class(k - 1) & ctx::COMPARE != 0 && self.near(k) {
-            // `compared with 63`, `in comparison to 40`
-            (Connector::Compare, k - 1)
         } else {
             return None;
         };
+        // `at 10 on Monday`: a small whole number after `at` is a clock hour.
+        if self.s(k).eq_ignore_ascii_case("at") && q.value.fract() == 0.0 && q.value <= 24.0 {
+            return None;
+        }
+        // `to 1 in 5`: a proportion measures itself.
+        let span = &self.text[q.start..q.end];
+        if span.contains(" in ") || span.contains(" out of ") {
+            return None;
+        }
         // The window: up to REACH tokens back from the connector, not past
         // the end of a sentence or a line.
         let mut lo = first;
@@ -123,6 +137,9 @@ impl<'a> Parser<'a> {
         }
         let floor = self.toks[lo].start;
         let has = |m: &Quantity| m.unit.is_some() || m.counted.is_some();
+        // The nearest amount (dates and times are none); a bare one is what
+        // the number is compared with, and it has nothing to give (`rose 3
+        // percent to 150 after earnings, against 140`).
         let (idx, mut src) = self
             .out
             .iter()
@@ -130,7 +147,10 @@ impl<'a> Parser<'a> {
             .rev()
             .take(MENTIONS)
             .take_while(|(_, m)| m.end > floor)
-            .find(|(_, m)| has(m))?;
+            .find(|(_, m)| !matches!(m.kind, K::Date | K::Time))?;
+        if !has(src) {
+            return None;
+        }
         // `lost 162.31 points, or 2.14%, to fall to`: the restated amount.
         if let Some(prev) = idx.checked_sub(1).map(|p| &self.out[p]) {
             if prev.end > floor && has(prev) && self.restating(prev, src) {
@@ -161,6 +181,11 @@ impl<'a> Parser<'a> {
         if !fits || (rate_of_change && matches!(conn, Connector::Level | Connector::Base)) {
             return None;
         }
+        // `$5 billion, up from 4.5`: the scale is elided with the unit and is
+        // not carried; a number that writes none takes nothing.
+        if self.scaled(src) && !self.scaled(q) {
+            return None;
+        }
         if let (None, Some(span)) = (src.unit, src.counted) {
             return Some(Carried::Counted(span));
         }
@@ -169,6 +194,8 @@ impl<'a> Parser<'a> {
             if self.minor_unit(src, f) {
                 return None;
             }
+            // The currency, not the rate: `$2 a barrel to 80` holds no `a barrel`.
+            let unit = unit.split('/').next().unwrap_or(unit);
             return Some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
         }
         // A unit of the table (not a rate made up of two: `h/week`).
@@ -176,6 +203,20 @@ impl<'a> Parser<'a> {
         let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
         let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
         Some(Carried::Unit { kind, unit, dimension, factor })
+    }
+
+    /// `q` is written with a scale word or letter (`5 billion`, `$5bn`, `2.4m`).
+    fn scaled(&self, q: &Quantity) -> bool {
+        let mut t = self.toks.partition_point(|x| x.start < q.start);
+        while t < self.toks.len() && self.toks[t].end <= q.end {
+            let s = self.s(t);
+            let word = if self.kind(t) == Some(T::Number) { numeral(s).map_or("", |n| n.suffix) } else { s };
+            if self.tb.word(word).is_some_and(|w| w.class == WordClass::Scale) {
+                return true;
+            }
+            t += 1;
+        }
+        false
     }
 
     /// The token before the words of a mention starting at token `first`,
@@ -272,6 +313,10 @@ mod tests {
         assert_eq!(of(text, "63"), ("cardinal", None, Some("cars")));
         assert_eq!(of("Inflation was 5% versus 4 last year.", "4"), ("percent", Some("%"), None));
         assert_eq!(of("They won 300 seats against 250 in 2019.", "250"), ("cardinal", None, Some("seats")));
+        let t = "About 460 cars have been stolen so far this year compared to 63 during the same period.";
+        assert_eq!(of(t, "63"), ("cardinal", None, Some("cars")));
+        // Money takes the currency, not the rate its span does not hold.
+        assert_eq!(of("Oil rose $2 a barrel to 80.", "80"), ("money", Some("USD"), None));
     }
 
     #[test]
@@ -312,5 +357,13 @@ mod tests {
         assert_eq!(of("Prices rose 2 percent and fell by 1.", "1"), ("cardinal", None, None));
         // A price in cents: `to 1.20` is more likely dollars.
         assert_eq!(of("Shares rose 5 cents to 1.20.", "1.20"), ("cardinal", None, None));
+        // The nearest amount is bare: it is the one compared with.
+        let t = "Shares of Apple rose 3 percent to 150 after earnings, against 140 for Microsoft.";
+        assert_eq!(of(t, "140"), ("cardinal", None, None));
+        // A scale elided with the unit is not carried.
+        assert_eq!(of("Revenue was $5 billion, up from 4.5.", "4.5"), ("cardinal", None, None));
+        // A clock hour after `at`; a proportion.
+        assert_eq!(of("The Dow fell 200 points, or 1.2%, at 10 on Monday.", "10"), ("cardinal", None, None));
+        assert_eq!(of("The ratio fell 3 points to 1 in 5.", "1 in 5"), ("cardinal", None, None));
     }
 }
