@@ -592,11 +592,11 @@ mod quantity {
 
     #[test]
     fn picture_formats_are_not_pence() {
-        nothing("It streams in 1080p, or 720p on a phone, and 1080i on cable.");
-        nothing("a 4K TV, 8K video and 720p footage");
-        // A sum in pence before it keeps the letter pence.
-        value("Shares rose 4p to 480p.", "480p", "money", 4.8);
-        value("Shares fell 12p. They closed at 118.5p.", "118.5p", "money", 1.185);
+        nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
+        assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);
+        // Without a screen word or a frame rate, the letter is pence.
+        value("Shares in Tesco fell 3 per cent to 240p.", "240p", "money", 2.4);
+        value("Lloyds shares closed at 480p on Friday.", "480p", "money", 4.8);
         // Frames per second are a frame rate, not feet per second.
         unit("a game running at 60fps", "60fps", "quantity", 60.0, "fps", "frequency", Some(60.0));
         unit("a muzzle velocity of 3,000 feet per second", "3,000 feet per second", "quantity", 3000.0, "ft/s", "speed", Some(914.4));

@@ -69,32 +69,27 @@ impl<'a> Parser<'a> {
             && self.s(f - 2).starts_with(|c: char| c.is_uppercase())
     }
 
-    /// `1080p`, `720p`, `1080i` (the `screen` class of `context_words.tsv`)
-    /// name a picture format, not pence; so does a number with a glued letter
-    /// before a screen word (`a 4K TV`, `8K video`, `720p footage`). After a
-    /// sum in pence in the same sentence the letter is pence again
-    /// (`shares rose 4p to 480p`).
+    /// `a 1080p TV`, `720p footage`, `1080p at 60fps`, `a 4K TV`, `8K video`:
+    /// a number with a glued `p`, `i` or `K` before a screen word (the
+    /// `screen` class of `context_words.tsv`) or a frame rate names a picture
+    /// format; without one it is left to the amount (`shares fell to 240p`).
     pub(super) fn picture_format(&self, num: &Num<'a>) -> bool {
         let c = &num.cur;
         let Some(letter) = self.cw(c, 0).filter(|_| self.cglued(c, 0)) else { return false };
         if num.words || num.money.is_some() || num.high.is_some() || !matches!(letter, "p" | "i" | "K" | "k") {
             return false;
         }
-        if self.cw(c, 1).is_some_and(|w| self.tb.is(w, ctx::SCREEN)) && !self.cglued(c, 1) {
+        let Some(next) = self.cidx(c, 1).filter(|&k| self.near(k) && !self.glued(k)) else { return false };
+        if self.tb.is(self.s(next), ctx::SCREEN) {
             return true;
         }
-        let letter_end = match c.suf {
-            Some(_) => c.suf_end,
-            None => self.toks[c.j].end,
+        // `1080p at 60fps`, `720p @ 30 fps`
+        let at = matches!(self.s(next), "at" | "@");
+        let rate = |k: usize| {
+            let w = self.tok(k).unwrap_or("");
+            let suffix = if self.is_number(k) { numeral(w).map_or("", |n| n.suffix) } else { "" };
+            suffix.eq_ignore_ascii_case("fps") || (self.is_number(k) && self.tok(k + 1).is_some_and(|u| u.eq_ignore_ascii_case("fps")))
         };
-        if !self.tb.is(&self.text[self.toks[c.j - 1].start..letter_end], ctx::SCREEN) {
-            return false;
-        }
-        let pence_before = self.out.last().is_some_and(|q| {
-            q.dimension == Some("currency")
-                && q.end <= num.start
-                && !self.text[q.end..num.start].split_whitespace().any(|w| w.ends_with(['.', '!', '?']))
-        });
-        !pence_before
+        at && rate(next + 1)
     }
 }
