@@ -563,6 +563,11 @@ mod quantity {
         assert_eq!(counted("One fourth of the US population is vaccinated.", "One fourth"), Some("US population".into()));
         assert_eq!(counted("Half the condos have sold.", "Half"), Some("condos".into()));
         assert_eq!(counted("half of the budget was spent", "half"), Some("budget".into()));
+        assert_eq!(counted("A third of the population voted for him", "A third"), Some("population".into()));
+        assert_eq!(counted("more than half the gas stations had shops", "half"), Some("gas stations".into()));
+        // A possessive goes on (not `Group`); the whole it leads to is too long to read.
+        assert_eq!(counted("about a third of the Group's overall population", "a third"), None);
+        assert_eq!(counted("A quarter of the city lost power", "A quarter"), None);
         // A participle is no whole: `of those screened`.
         assert_eq!(counted("A third of those screened were obese.", "A third"), None);
         // `in half` is how something is cut, not a fraction of what follows.
@@ -577,6 +582,7 @@ mod quantity {
         assert_eq!(counted("a three course meal", "three"), Some("course".into()));
         assert_eq!(counted("20 decently sized power plants", "20"), Some("decently sized power plants".into()));
         assert_eq!(counted("he was 35 last year", "35"), None);
+        assert_eq!(counted("Temperatures hit 40 yesterday afternoon", "40"), None);
         assert_eq!(counted("it grew 5 fold", "5"), None);
         assert_eq!(counted("1000 come from Asia", "1000"), None);
     }
@@ -693,6 +699,8 @@ mod quantity {
         unit("250 million dutch guilders of bonds", "250 million dutch guilders", "money", 2.5e8, "NLG", "currency", None);
         unit("DM 5m, or 3 billion deutschmarks", "3 billion deutschmarks", "money", 3e9, "DEM", "currency", None);
         unit("10 francs and 10 French francs", "10 French francs", "money", 10.0, "FRF", "currency", None);
+        // Named only: their codes are troops and units (`300,000 BEF troops`, `3 ATS units`).
+        assert!(q("The 300,000 BEF troops and 3 ATS units").iter().all(|m| m.dimension != Some("currency")));
         // A punt in American football is no Irish pound.
         assert!(q("he had 5 punts for 200 yards").iter().all(|m| m.dimension != Some("currency")));
     }

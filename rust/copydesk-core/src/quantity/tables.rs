@@ -337,11 +337,14 @@ impl Tables {
             let idx = currencies.len();
             currencies.push(Currency { code: c[0] });
             let ambiguous = |code: &str| context_of(code) & ctx::AMBIGUOUS_CODE != 0;
-            if !ambiguous(c[0]) {
+            let named_only = c[1] == "-";
+            if !ambiguous(c[0]) && !named_only {
                 currency_before.add(c[0], idx, false, false);
             }
-            currency_after.add(c[0], (idx, 1.0), false, false);
-            for sym in c[1].split('|').filter(|s| !s.is_empty() && !ambiguous(s)) {
+            if !named_only {
+                currency_after.add(c[0], (idx, 1.0), false, false);
+            }
+            for sym in c[1].split('|').filter(|s| !s.is_empty() && !named_only && !ambiguous(s)) {
                 if let Some(ascii) = sym.strip_prefix('~') {
                     amount_symbols.insert(ascii, idx);
                     continue;

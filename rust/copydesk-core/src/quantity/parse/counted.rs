@@ -106,12 +106,20 @@ impl<'a> Parser<'a> {
             if is_plural(w, class) {
                 return Some(Span { start: self.toks[first].start, end: self.toks[t].end });
             }
-            // A singular whole ends before a function word or punctuation
-            // (`of the US population is`); a participle is no noun (`of
-            // those screened were`).
-            let ends = self.kind(t + 1) != Some(T::Word) || !self.near(t + 1) || self.tb.counted_class(self.s(t + 1)) & COUNTED_STOP != 0;
-            if part_of && ends {
-                return (!is_participle(w)).then(|| Span { start: self.toks[first].start, end: self.toks[t].end });
+            // A singular whole is one noun, or a name and a noun (`of the US
+            // population`), ending before a function word, punctuation or a
+            // participle (`of the population voted`); a participle is no noun
+            // (`of those screened were`). Longer, it runs into its verb (`of
+            // the city lost power`): nothing. A possessive or a plural after
+            // it goes on (`the Group's population`, `half the gas stations`).
+            if part_of && (t == first || (t == first + 1 && self.s(first).starts_with(char::is_uppercase))) {
+                let possessive = self.tok(t + 1).is_some_and(|n| matches!(n, "'s" | "\u{2019}s")) && self.glued(t + 1);
+                let next = self.tok(t + 1).filter(|_| self.near(t + 1) && self.kind(t + 1) == Some(T::Word));
+                let ends = !possessive
+                    && next.is_none_or(|n| is_participle(n) || self.tb.counted_class(n) & COUNTED_STOP != 0);
+                if ends {
+                    return (!is_participle(w)).then(|| Span { start: self.toks[first].start, end: self.toks[t].end });
+                }
             }
         }
         compound
