@@ -200,14 +200,14 @@ def singular(word: str) -> str:
 NAME_STOP = {"a", "an", "the", "and", "or", "of", "in", "to"}
 SUPERLATIVE_IRREGULAR = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
 NOT_SUPERLATIVE = {"interest", "forest", "harvest", "protest", "request", "contest", "honest", "modest",
-                   "arrest", "manifest", "conquest", "suggest", "invest", "digest", "inquest", "earnest"}
+                   "arrest", "manifest", "conquest", "suggest", "invest", "digest", "inquest", "earnest", "everest"}
 
 
 def adjective_lemma(w: str) -> str:
     """`proudest` -> proud, `hottest` -> hot, `largest` -> large, `earliest` -> early."""
     if w in SUPERLATIVE_IRREGULAR:
         return SUPERLATIVE_IRREGULAR[w]
-    if len(w) < 6 or not w.endswith("est") or w in NOT_SUPERLATIVE:
+    if len(w) < 6 or not w.endswith("est") or w.endswith("west") or w in NOT_SUPERLATIVE:
         return w
     if w.endswith("iest"):
         return w[:-4] + "y"

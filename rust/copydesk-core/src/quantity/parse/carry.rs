@@ -161,10 +161,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // The source's first token and the word before it, its modifier aside.
-        let mut f = first;
-        while f > 0 && self.toks[f].start > src.start && first - f < REACH + MENTIONS {
-            f -= 1;
-        }
+        let f = self.toks[..first].partition_point(|t| t.start < src.start);
         let lead = self.lead(f);
         let change_word = |t: usize| class(t) & (ctx::UP | ctx::DOWN) != 0;
         let fits = match conn {

@@ -144,13 +144,21 @@ impl<'a> Parser<'a> {
             return false;
         }
         let w = self.s(t);
-        let class = self.tb.counted_class(w);
         const NOT_NOUN: [&str; 9] = ["ly", "ing", "ent", "ous", "ful", "ible", "able", "ive", "ical"];
-        !is_plural(w, class)
-            && !is_participle(w)
+        self.noun_shaped(w)
+            && !is_plural(w, self.tb.counted_class(w))
             && !NOT_NOUN.iter().any(|e| w.ends_with(e))
-            && class & COUNTED_NO_COUNT == 0
             && !self.tb.is(w, ctx::FUNCTION)
+    }
+
+    /// A lower-case word of three letters or more that may name what is
+    /// counted: no participle (`one-sided`), stop, `no_count` or number word.
+    fn noun_shaped(&self, w: &str) -> bool {
+        w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_participle(w)
+            && self.tb.counted_class(w) & (COUNTED_STOP | COUNTED_NO_COUNT) == 0
+            && self.tb.word(w).is_none()
     }
 
     /// The word after the hyphen at `h` (glued to a number before it and to
@@ -168,8 +176,6 @@ impl<'a> Parser<'a> {
             return None;
         }
         let s = self.s(w);
-        let shaped = s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase());
-        let participle = is_participle(s);
         // `one-liners` as `one-liner`.
         let no_count = |x: &str| self.tb.counted_class(x) & COUNTED_NO_COUNT != 0;
         let idiom = no_count(s) || s.strip_suffix('s').is_some_and(no_count);
@@ -180,14 +186,7 @@ impl<'a> Parser<'a> {
         // `a 100-metric-ton rocket`, `a 10-square-mile area`: the word qualifies a unit.
         let qualifies =
             self.tok(w + 1).is_some_and(is_hyphen) && self.glued(w + 1) && self.glued(w + 2) && unit_at(w + 2);
-        let counts = shaped
-            && !participle
-            && !idiom
-            && !qualifies
-            && !unit_at(w)
-            && self.tb.counted_class(s) & COUNTED_STOP == 0
-            && self.tb.word(s).is_none()
-            && !self.number_plural(s);
+        let counts = self.noun_shaped(s) && !idiom && !qualifies && !unit_at(w) && !self.number_plural(s);
         counts.then_some(w)
     }
 
