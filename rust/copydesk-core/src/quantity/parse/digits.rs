@@ -271,7 +271,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         // `2.998×10−8`: without a caret, only after the times sign itself.
-        if !caret && !(ten > i && self.s(i + 1) == "×") {
+        let times_sign = ten > i && self.s(i + 1) == "×";
+        if !(caret || times_sign) {
             return None;
         }
         power(k, neg)
