@@ -26,6 +26,9 @@
 //! - `parallel` (`by`): the source follows the same word (`increased by 2
 //!   percent but the Nasdaq decreased by 1`).
 //!
+//! The other way round, a bare level right before `up` or `down` and its
+//! change takes the change's unit (`7,425.81, down 162.31 points`).
+//!
 //! After `level` and `base` a percentage that measures a change is not
 //! carried: `rose 5% to 120` is a level of 120, not 120%. A price in a minor
 //! unit (`84.75 cents`) is not carried either (`to 1.20` is more likely
@@ -116,9 +119,7 @@ impl<'a> Parser<'a> {
         if self.s(k).eq_ignore_ascii_case("at") && q.value.fract() == 0.0 && q.value <= 24.0 {
             return None;
         }
-        // `to 1 in 5`: a proportion measures itself.
-        let span = &self.text[q.start..q.end];
-        if span.contains(" in ") || span.contains(" out of ") {
+        if self.proportion_span(q) {
             return None;
         }
         // The window: up to REACH tokens back from the connector, not past
@@ -200,6 +201,51 @@ impl<'a> Parser<'a> {
         let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
         let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
         Some(Carried::Unit { kind, unit, dimension, factor })
+    }
+
+    /// What the bare number just before `q` takes from it when `q` is the
+    /// change that reached it, written after it with `up` or `down`: the
+    /// level of a market report (`7,425.81, down 162.31 points`, `(16369.03
+    /// up 58.06 points)`). Not a percentage (`closed at 120, up 5%`), nor
+    /// across an elided scale.
+    pub(super) fn carried_back(&self, q: &Quantity, before: usize) -> Option<Carried> {
+        if q.change.is_none() || q.dimension == Some("ratio") || before == 0 || !self.near(before) {
+            return None;
+        }
+        let level = self.out.last()?;
+        if level.kind != K::Number || level.high.is_some() || level.counted.is_some() || self.proportion_span(level) {
+            return None;
+        }
+        let adverb = before - 1;
+        if !matches!(self.s(adverb).to_ascii_lowercase().as_str(), "up" | "down") {
+            return None;
+        }
+        // Only the level, an optional comma and the adverb between them.
+        let mut k = adverb;
+        if k > 0 && self.s(k - 1) == "," {
+            k -= 1;
+        }
+        if k == 0 || self.toks[k - 1].end != level.end || self.scaled(q) != self.scaled(level) {
+            return None;
+        }
+        if let (None, Some(span)) = (q.unit, q.counted) {
+            return Some(Carried::Counted(span));
+        }
+        let (unit, dimension) = (q.unit?, q.dimension?);
+        if dimension == "currency" {
+            let unit = unit.split('/').next().unwrap_or(unit);
+            let f = self.toks.partition_point(|t| t.start < q.start);
+            return (!self.minor_unit(q, f)).then_some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
+        }
+        let u = &self.tb.units[self.tb.unit_index(unit)?];
+        let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
+        Some(Carried::Unit { kind: K::Quantity, unit, dimension, factor })
+    }
+
+    /// `1 in 5`, `nine out of 10`: a proportion measures itself and takes no unit.
+    fn proportion_span(&self, q: &Quantity) -> bool {
+        let span = &self.text[q.start..q.end];
+        span.contains(" in ") || span.contains(" out of ")
     }
 
     /// `q` is written with a scale word or letter (`5 billion`, `$5bn`, `2.4m`).
@@ -314,6 +360,17 @@ mod tests {
         assert_eq!(of(t, "63"), ("cardinal", None, Some("cars")));
         // Money takes the currency, not the rate its span does not hold.
         assert_eq!(of("Oil rose $2 a barrel to 80.", "80"), ("money", Some("USD"), None));
+    }
+
+    #[test]
+    fn a_level_before_its_change() {
+        let text = "Toronto Stock Exchange (16369.03 up 58.06 points).";
+        assert_eq!(of(text, "16369.03"), ("cardinal", None, Some("points")));
+        assert_eq!(of("The FTSE closed at 7,425.81, down 162.31 points.", "7,425.81"), ("cardinal", None, Some("points")));
+        assert_eq!(of("Shares closed at 120, up 5%.", "120"), ("cardinal", None, None));
+        assert_eq!(of("Brent was at 80, up $2.", "80"), ("money", Some("USD"), None));
+        // A change that is no change (`up` not before it) gives nothing.
+        assert_eq!(of("He counted 30 and 40 points.", "30"), ("cardinal", None, None));
     }
 
     #[test]

@@ -855,6 +855,12 @@ impl<'a> Parser<'a> {
         if let Some(carried) = self.carried(&q, before) {
             carried.apply(&mut q);
         }
+        // `7,425.81, down 162.31 points`: the level before its change.
+        if let Some(carried) = self.carried_back(&q, before) {
+            if let Some(level) = self.out.last_mut() {
+                carried.apply(level);
+            }
+        }
         self.out.push(q);
     }
 }
