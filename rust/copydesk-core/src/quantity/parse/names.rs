@@ -1,5 +1,5 @@
 //! Numbers that name rather than count: `Boeing 737`, `No 10`, `F-35`, `category 4`,
-//! picture formats (`1080p`, `a 4K TV`).
+//! picture formats (`a 1080p TV`, `a 4K TV`).
 
 use super::*;
 
