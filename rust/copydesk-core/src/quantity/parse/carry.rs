@@ -27,7 +27,9 @@
 //!   percent but the Nasdaq decreased by 1`).
 //!
 //! The other way round, a bare level right before `up` or `down` and its
-//! change takes the change's unit (`7,425.81, down 162.31 points`).
+//! change takes the change's unit (`7,425.81, down 162.31 points`). And the
+//! number in `a day or two`, `another pick or two` takes the singular noun
+//! or unit of the `a` before it.
 //!
 //! After `level` and `base` a percentage that measures a change is not
 //! carried: `rose 5% to 120` is a level of 120, not 120%. A price in a minor
@@ -242,6 +244,30 @@ impl<'a> Parser<'a> {
         Some(Carried::Unit { kind: K::Quantity, unit, dimension, factor })
     }
 
+    /// `a day or two`, `another pick or two`: the number after `or` counts
+    /// or measures the singular noun of the `a` before it (2 days, 2 picks).
+    pub(super) fn or_more(&self, q: &Quantity, before: usize) -> Option<Carried> {
+        if q.kind != K::Number || q.counted.is_some() || q.value < 2.0 || q.value.fract() != 0.0 || before < 3 {
+            return None;
+        }
+        let (or, noun, det) = (before - 1, before - 2, before - 3);
+        let spaced = |t: usize| self.near(t) && !self.glued(t);
+        if !self.s(or).eq_ignore_ascii_case("or") || !(spaced(before) && spaced(or) && spaced(noun)) {
+            return None;
+        }
+        if self.kind(noun) != Some(T::Word) || !matches!(self.s(det).to_ascii_lowercase().as_str(), "a" | "an" | "another") {
+            return None;
+        }
+        let w = self.s(noun);
+        if let Some(hit) = self.tb.unit_forms.longest(w, |_| None).filter(|h| !h.glued && h.len == 1 && w.len() > 1) {
+            let u = &self.tb.units[hit.value];
+            let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
+            let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
+            return Some(Carried::Unit { kind, unit: u.canonical, dimension: u.dimension, factor });
+        }
+        self.noun_shaped(w).then(|| Carried::Counted(Span { start: self.toks[noun].start, end: self.toks[noun].end }))
+    }
+
     /// `1 in 5`, `nine out of 10`: a proportion measures itself and takes no unit.
     fn proportion_span(&self, q: &Quantity) -> bool {
         let span = &self.text[q.start..q.end];
@@ -371,6 +397,14 @@ mod tests {
         assert_eq!(of("Brent was at 80, up $2.", "80"), ("money", Some("USD"), None));
         // A change that is no change (`up` not before it) gives nothing.
         assert_eq!(of("He counted 30 and 40 points.", "30"), ("cardinal", None, None));
+    }
+
+    #[test]
+    fn a_noun_or_two() {
+        assert_eq!(of("in a day or two", "two"), ("quantity", Some("day"), None));
+        assert_eq!(of("a mile or two away", "two"), ("quantity", Some("mi"), None));
+        assert_eq!(of("to add another pick or two", "two"), ("cardinal", None, Some("pick")));
+        assert_eq!(of("either this or two others", "two"), ("cardinal", None, Some("others")));
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl<'a> Parser<'a> {
 
     /// A lower-case word of three letters or more that may name what is
     /// counted: no participle (`one-sided`), stop, `no_count` or number word.
-    fn noun_shaped(&self, w: &str) -> bool {
+    pub(super) fn noun_shaped(&self, w: &str) -> bool {
         w.len() >= 3
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && !is_participle(w)
