@@ -425,6 +425,11 @@ mod quantity {
         assert_eq!(m.high, Some(400.0));
         let m = value("5-10 million people", "5-10 million", "range", 5e6);
         assert_eq!(m.high, Some(1e7));
+        // Hyphenated as one adjective.
+        let m = unit("a 10-to-15-year sentence", "10-to-15-year", "range", 10.0, "year", "duration", Some(10.0 * 31557600.0));
+        assert_eq!(m.high, Some(15.0));
+        let m = value("the 18-to-34 demographic", "18-to-34", "range", 18.0);
+        assert_eq!(m.high, Some(34.0));
         // The unit written twice, glued: no model name (`L-202`).
         let m = unit("about 3km-5km", "3km-5km", "range", 3.0, "km", "length", Some(3000.0));
         assert_eq!(m.high, Some(5.0));

@@ -277,6 +277,10 @@ impl<'a> Parser<'a> {
         let suspended = dash && self.glued(ct) && self.tok(ct + 1).is_some_and(|w| w.eq_ignore_ascii_case("to"));
         if suspended {
             j = ct + 2;
+            // `a 10-to-15-year sentence`, `0-to-60 mph`: the range hyphenated as one adjective.
+            if self.tok(j) == Some("-") && self.glued(j) && self.glued(j + 1) && self.glued(ct + 1) {
+                j += 1;
+            }
         }
         if num.money.is_some() {
             if let Some(h) = self.tb.currency_before.longest(self.tok(j).unwrap_or(""), |k| self.tok(j + k)) {
