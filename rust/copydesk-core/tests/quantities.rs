@@ -820,6 +820,9 @@ mod quantity {
 
     #[test]
     fn labels_scores_codes_and_names() {
+        // An address with an ordinal street: `9 E 71st St`.
+        let t = "Properties including: 9 E 71st St, Manhattan";
+        assert!(q(t).iter().all(|m| m.text(t) != "9"), "{:?}", spans(t));
         nothing("a category 4 hurricane, page 12, Game 6, flight 370, ext. 123");
         nothing("Sweden defeated South Korea 1 – 0 on Monday");
         nothing("Dak Prescott (4) celebrates");

@@ -55,7 +55,14 @@ impl<'a> Parser<'a> {
             return true;
         }
         let mut k = j;
-        while k < j + 4 && self.kind(k) == Some(T::Word) && self.s(k).starts_with(|c: char| c.is_uppercase()) {
+        // `9 E 71st St`: an ordinal street number is part of the name.
+        let ordinal = |k: usize| {
+            self.is_number(k)
+                && numeral(self.s(k)).is_some_and(|n| matches!(n.suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th"))
+        };
+        while k < j + 4
+            && ((self.kind(k) == Some(T::Word) && self.s(k).starts_with(|c: char| c.is_uppercase())) || ordinal(k))
+        {
             if self.tb.is(self.s(k), ctx::STREET) {
                 return true;
             }
