@@ -45,7 +45,7 @@
 //! the stage stays linear.
 
 use super::super::number::numeral;
-use super::super::tables::{context_of, ctx, WordClass};
+use super::super::tables::{context_of, ctx, Unit, WordClass};
 use super::{Parser, K};
 use crate::quantity::Quantity;
 use crate::token::{Span, TokenKind as T};
@@ -77,6 +77,13 @@ pub(super) enum Carried {
 }
 
 impl Carried {
+    /// A unit of the table, with the kind and the SI conversion it gives.
+    fn of_unit(u: &Unit) -> Carried {
+        let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
+        let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
+        Carried::Unit { kind, unit: u.canonical, dimension: u.dimension, factor }
+    }
+
     /// Gives `q` what it carries.
     pub(super) fn apply(self, q: &mut Quantity) {
         match self {
@@ -156,7 +163,9 @@ impl<'a> Parser<'a> {
         }
         // `lost 162.31 points, or 2.14%, to fall to`: the restated amount.
         if let Some(prev) = idx.checked_sub(1).map(|p| &self.out[p]) {
-            if prev.end > floor && has(prev) && self.restating(prev, src) {
+            let f = self.toks[..first].partition_point(|t| t.start < src.start);
+            let words = f - self.modifier_before(f).map_or(0, |(_, len)| len);
+            if prev.end > floor && has(prev) && self.restated_by(prev, src, words) {
                 src = prev;
             }
         }
@@ -186,23 +195,23 @@ impl<'a> Parser<'a> {
         if self.scaled(src) && !self.scaled(q) {
             return None;
         }
+        self.taken_from(src, f)
+    }
+
+    /// What a bare number takes from `src`, whose first token is `f`: its
+    /// counted noun, its currency (not a rate: `$2 a barrel to 80` holds no
+    /// `a barrel`; not a minor unit: `84.75 cents ... to 1.20`), or its unit
+    /// of the table (not a rate made up of two: `h/week`).
+    fn taken_from(&self, src: &Quantity, f: usize) -> Option<Carried> {
         if let (None, Some(span)) = (src.unit, src.counted) {
             return Some(Carried::Counted(span));
         }
         let (unit, dimension) = (src.unit?, src.dimension?);
         if dimension == "currency" {
-            if self.minor_unit(src, f) {
-                return None;
-            }
-            // The currency, not the rate: `$2 a barrel to 80` holds no `a barrel`.
             let unit = unit.split('/').next().unwrap_or(unit);
-            return Some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
+            return (!self.minor_unit(src, f)).then_some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
         }
-        // A unit of the table (not a rate made up of two: `h/week`).
-        let u = &self.tb.units[self.tb.unit_index(unit)?];
-        let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
-        let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
-        Some(Carried::Unit { kind, unit, dimension, factor })
+        Some(Carried::of_unit(&self.tb.units[self.tb.unit_index(unit)?]))
     }
 
     /// What the bare number just before `q` takes from it when `q` is the
@@ -230,18 +239,7 @@ impl<'a> Parser<'a> {
         if k == 0 || self.toks[k - 1].end != level.end || self.scaled(q) != self.scaled(level) {
             return None;
         }
-        if let (None, Some(span)) = (q.unit, q.counted) {
-            return Some(Carried::Counted(span));
-        }
-        let (unit, dimension) = (q.unit?, q.dimension?);
-        if dimension == "currency" {
-            let unit = unit.split('/').next().unwrap_or(unit);
-            let f = self.toks.partition_point(|t| t.start < q.start);
-            return (!self.minor_unit(q, f)).then_some(Carried::Unit { kind: K::Money, unit, dimension, factor: None });
-        }
-        let u = &self.tb.units[self.tb.unit_index(unit)?];
-        let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
-        Some(Carried::Unit { kind: K::Quantity, unit, dimension, factor })
+        self.taken_from(q, self.toks.partition_point(|t| t.start < q.start))
     }
 
     /// `a day or two`, `another pick or two`: the number after `or` counts
@@ -252,7 +250,7 @@ impl<'a> Parser<'a> {
         }
         let (or, noun, det) = (before - 1, before - 2, before - 3);
         let spaced = |t: usize| self.near(t) && !self.glued(t);
-        if !self.s(or).eq_ignore_ascii_case("or") || !(spaced(before) && spaced(or) && spaced(noun)) {
+        if !(self.s(or).eq_ignore_ascii_case("or") && spaced(before) && spaced(or) && spaced(noun)) {
             return None;
         }
         if self.kind(noun) != Some(T::Word) || !matches!(self.s(det).to_ascii_lowercase().as_str(), "a" | "an" | "another") {
@@ -260,10 +258,7 @@ impl<'a> Parser<'a> {
         }
         let w = self.s(noun);
         if let Some(hit) = self.tb.unit_forms.longest(w, |_| None).filter(|h| !h.glued && h.len == 1 && w.len() > 1) {
-            let u = &self.tb.units[hit.value];
-            let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
-            let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
-            return Some(Carried::Unit { kind, unit: u.canonical, dimension: u.dimension, factor });
+            return Some(Carried::of_unit(&self.tb.units[hit.value]));
         }
         self.noun_shaped(w).then(|| Carried::Counted(Span { start: self.toks[noun].start, end: self.toks[noun].end }))
     }
@@ -291,19 +286,7 @@ impl<'a> Parser<'a> {
     /// The token before the words of a mention starting at token `first`,
     /// a modifier (`from about 14-18 mpg`) passed over.
     fn lead(&self, first: usize) -> Option<usize> {
-        let back = first.checked_sub(1)?;
-        let words = |k: usize| first.checked_sub(1 + k).map(|t| self.s(t));
-        let skip = self.tb.modifiers.longest(self.s(back), words).map_or(0, |hit| hit.len);
-        first.checked_sub(1 + skip)
-    }
-
-    /// `later` restates `earlier`: only `(`, `or` or `, or` between them.
-    fn restating(&self, earlier: &Quantity, later: &Quantity) -> bool {
-        let from = earlier.counted.map_or(earlier.end, |c| c.end.max(earlier.end));
-        let Some(between) = self.text.get(from..later.start) else { return false };
-        let mut marks = between.chars().filter(|c| !c.is_whitespace());
-        let written: [Option<char>; 4] = [marks.next(), marks.next(), marks.next(), marks.next()];
-        matches!(written, [Some('('), None, ..] | [Some('o' | 'O'), Some('r'), None, _] | [Some(','), Some('o' | 'O'), Some('r'), None])
+        first.checked_sub(1 + self.modifier_before(first).map_or(0, |(_, len)| len))
     }
 
     /// The money `src`, whose first token is `f`, is written in a minor unit

@@ -778,16 +778,30 @@ impl<'a> Parser<'a> {
     /// `around 50 miles (70km)` without one.)
     fn restates(&self, q: &Quantity, before: usize) -> Option<&Quantity> {
         let prev = self.out.last()?;
+        self.restated_by(prev, q, before).then_some(prev)
+    }
+
+    /// `q`, whose words start at token `before`, restates `prev`: only `(`,
+    /// `, or`, or (for a percentage of a changed amount) `or` between them.
+    fn restated_by(&self, prev: &Quantity, q: &Quantity, before: usize) -> bool {
         let open = match before.checked_sub(1).map(|k| self.s(k)) {
             Some("(") => before - 1,
             Some(w) if w.eq_ignore_ascii_case("or") && before >= 2 && self.s(before - 2) == "," => before - 2,
             Some(w) if w.eq_ignore_ascii_case("or") && q.kind == K::Percent && prev.change.is_some() && prev.kind != K::Percent && (prev.unit.is_some() || prev.counted.is_some()) => {
                 before - 1
             }
-            _ => return None,
+            _ => return false,
         };
         let between = &self.text[prev.counted.map_or(prev.end, |c| c.end).min(self.toks[open].start)..self.toks[open].start];
-        between.chars().all(|c| c == ' ').then_some(prev)
+        between.chars().all(|c| c == ' ')
+    }
+
+    /// The modifier written right before token `first` (`around`, `more than`)
+    /// and its length in tokens.
+    fn modifier_before(&self, first: usize) -> Option<(Modifier, usize)> {
+        let words = |k: usize| first.checked_sub(1 + k).map(|t| self.s(t));
+        let hit = self.tb.modifiers.longest(self.s(first.checked_sub(1)?), words)?;
+        Some((hit.value, hit.len))
     }
 
     /// Adds the modifier written before token `first` and pushes the mention;
@@ -826,14 +840,11 @@ impl<'a> Parser<'a> {
             }
         }
         let mut before = first;
-        if first > 0 {
-            let words = |k: usize| first.checked_sub(1 + k).map(|t| self.s(t));
-            if let Some(hit) = self.tb.modifiers.longest(self.s(first - 1), words) {
-                let dated = matches!(q.kind, K::Date | K::Time | K::Ordinal);
-                if !dated || hit.value == Modifier::Approximately {
-                    q.modifier = Some(hit.value);
-                    before = first - hit.len;
-                }
+        if let Some((modifier, len)) = self.modifier_before(first) {
+            let dated = matches!(q.kind, K::Date | K::Time | K::Ordinal);
+            if !dated || modifier == Modifier::Approximately {
+                q.modifier = Some(modifier);
+                before = first - len;
             }
         }
         if !matches!(q.kind, K::Date | K::Time | K::Ordinal) {
