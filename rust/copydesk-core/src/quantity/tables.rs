@@ -165,6 +165,10 @@ pub mod ctx {
     pub const COMPARE: u32 = 1 << 16;
     pub const PARALLEL: u32 = 1 << 17;
     pub const SCREEN: u32 = 1 << 18;
+    pub const CLAUSE: u32 = 1 << 19;
+    pub const CONTRAST: u32 = 1 << 20;
+    pub const ALIKE: u32 = 1 << 21;
+    pub const SUBSET: u32 = 1 << 22;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -187,6 +191,10 @@ pub mod ctx {
             "base" => BASE,
             "compare" => COMPARE,
             "parallel" => PARALLEL,
+            "clause" => CLAUSE,
+            "contrast" => CONTRAST,
+            "alike" => ALIKE,
+            "subset" => SUBSET,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

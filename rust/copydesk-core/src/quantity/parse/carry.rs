@@ -23,11 +23,20 @@
 //!   3.9 million headsets from 2.4 million`);
 //! - `compare` (`compared with`, `versus`, `against`): any source; the word
 //!   may stand one function word before the number (`compared with 63`);
+//!   `subset` (`including`) likewise, right before the number (`6 million
+//!   homes, including 1.5 million in Los Angeles`);
 //! - `parallel` (`by`): the source follows the same word (`increased by 2
 //!   percent but the Nasdaq decreased by 1`).
 //!
+//! Parallel clauses compare too (`parallel` below): `ended at 1,463.78
+//! points, while the TA-125 ended at 1,334.20`, `435 homes by open sale and
+//! 187 by tender`.
+//!
 //! The other way round, a bare level right before `up` or `down` and its
-//! change takes the change's unit (`7,425.81, down 162.31 points`). And the
+//! change takes the change's unit (`7,425.81, down 162.31 points`), and a
+//! bare number before `or` or `of the` takes the unit or noun written once
+//! after the second (`8 or $9`, `2 or 3 times`, `280 million of the 1.5
+//! billion shekels`). And the
 //! number in `a day or two`, `another pick or two` takes the singular noun
 //! or unit of the `a` before it.
 //!
@@ -46,7 +55,7 @@
 
 use super::super::number::numeral;
 use super::super::tables::{context_of, ctx, Unit, WordClass};
-use super::{Parser, K};
+use super::{in_list, Parser, K};
 use crate::quantity::Quantity;
 use crate::token::{Span, TokenKind as T};
 
@@ -117,7 +126,7 @@ impl<'a> Parser<'a> {
             (Connector::Level, k)
         } else if class(k) & ctx::BASE != 0 {
             (Connector::Base, k)
-        } else if class(k) & ctx::COMPARE != 0 {
+        } else if class(k) & (ctx::COMPARE | ctx::SUBSET) != 0 {
             (Connector::Compare, k)
         } else if class(k) & ctx::PARALLEL != 0 {
             (Connector::Parallel(k), k)
@@ -131,17 +140,7 @@ impl<'a> Parser<'a> {
         if self.proportion_span(q) {
             return None;
         }
-        // The window: up to REACH tokens back from the connector, not past
-        // the end of a sentence or a line.
-        let mut lo = first;
-        while lo > 0 && first - lo < REACH {
-            let t = lo - 1;
-            let ends = self.kind(t) == Some(T::Punct) && matches!(self.s(t), "." | "!" | "?" | ";");
-            if ends || self.text[self.toks[t].end..self.toks[lo].start].contains('\n') {
-                break;
-            }
-            lo = t;
-        }
+        let lo = self.window(first, REACH);
         if lo == first {
             return None;
         }
@@ -198,6 +197,67 @@ impl<'a> Parser<'a> {
         self.taken_from(src, f)
     }
 
+    /// The first token of the window before token `first`: up to `reach`
+    /// tokens back, not past the end of a sentence or a line.
+    fn window(&self, first: usize, reach: usize) -> usize {
+        let mut lo = first;
+        while lo > 0 && first - lo < reach {
+            let t = lo - 1;
+            let ends = self.kind(t) == Some(T::Punct) && matches!(self.s(t), "." | "!" | "?" | ";");
+            if ends || self.text[self.toks[t].end..self.toks[lo].start].contains('\n') {
+                break;
+            }
+            lo = t;
+        }
+        lo
+    }
+
+    /// A bare number in a clause set against an earlier one takes the unit
+    /// or noun of the earlier clause's amount, written the same way:
+    ///
+    /// - after a `clause` word each, with a `contrast` word between them, the
+    ///   earlier a level (no change, no percentage): `ended down 1% at
+    ///   1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20`, `a
+    ///   baker's dozen is 13 units whilst a gross is 144`;
+    /// - after `and` or a `contrast` word, followed by the same preposition
+    ///   (`alike`) as the amount before it: `435 homes by open sale and 187 by
+    ///   tender`.
+    pub(super) fn parallel(&self, q: &Quantity, before: usize) -> Option<Carried> {
+        if q.kind != K::Number || q.high.is_some() || q.counted.is_some() || before == 0 || !self.near(before) || self.proportion_span(q) {
+            return None;
+        }
+        let class = |t: usize| if self.kind(t) == Some(T::Word) { context_of(self.s(t)) } else { 0 };
+        let lead = before - 1;
+        let lo = self.window(lead, 2 * REACH);
+        let floor = self.toks[lo].start;
+        let amounts = || self.out.iter().rev().take(MENTIONS).take_while(move |m| m.end > floor).filter(|m| !matches!(m.kind, K::Date | K::Time));
+        let src = if class(lead) & ctx::CLAUSE != 0 {
+            let contrast = (lo..lead).rev().find(|&t| class(t) & ctx::CONTRAST != 0)?;
+            let src = amounts().find(|m| m.end <= self.toks[contrast].start)?;
+            let f = self.toks[..lead].partition_point(|t| t.start < src.start);
+            let level = src.change.is_none() && src.dimension != Some("ratio") && src.kind != K::Ordinal;
+            if !level || self.lead(f).map_or(true, |t| class(t) & ctx::CLAUSE == 0) {
+                return None;
+            }
+            src
+        } else if class(lead) & ctx::CONTRAST != 0 || self.s(lead).eq_ignore_ascii_case("and") {
+            let next = self.token_from(before, q.end);
+            let prep = self.tok(next).filter(|_| class(next) & ctx::ALIKE != 0 && self.near(next))?;
+            let src = amounts().next().filter(|m| m.end <= self.toks[lead].start && m.kind != K::Ordinal)?;
+            let after = self.token_from(lead.saturating_sub(REACH), src.counted.map_or(src.end, |c| c.end));
+            if after >= lead || !self.s(after).eq_ignore_ascii_case(prep) {
+                return None;
+            }
+            src
+        } else {
+            return None;
+        };
+        if !(src.unit.is_some() || src.counted.is_some()) || (self.scaled(src) && !self.scaled(q)) {
+            return None;
+        }
+        self.taken_from(src, self.toks[..lead].partition_point(|t| t.start < src.start))
+    }
+
     /// What a bare number takes from `src`, whose first token is `f`: its
     /// counted noun, its currency (not a rate: `$2 a barrel to 80` holds no
     /// `a barrel`; not a minor unit: `84.75 cents ... to 1.20`), or its unit
@@ -240,6 +300,31 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.taken_from(q, self.toks.partition_point(|t| t.start < q.start))
+    }
+
+    /// What the bare number just before `q` takes from it when only `or`
+    /// (`8 or $9`, `2 or 3 times`) or `of` and a determiner (`280 million of
+    /// the 1.5 billion shekels`, `5 of the 10 players`) stand between them:
+    /// the unit or noun written once, with the second. Not across an elided
+    /// scale (`5 or $6 million`), not a fraction (`half of the 10 players`).
+    pub(super) fn shared_back(&self, q: &Quantity, before: usize) -> Option<Carried> {
+        if matches!(q.kind, K::Date | K::Time | K::Ordinal | K::Range) || before < 2 || self.proportion_span(q) {
+            return None;
+        }
+        let last = self.out.last()?;
+        if last.kind != K::Number || last.high.is_some() || last.counted.is_some() || last.value < 1.0 || self.proportion_span(last) {
+            return None;
+        }
+        let or = self.s(before - 1).eq_ignore_ascii_case("or");
+        let k = if or { before - 1 } else { before - 2 };
+        let of_det = !or && self.s(k).eq_ignore_ascii_case("of") && in_list(self.s(before - 1), &["the", "its", "their", "his", "her", "our", "those", "these"]);
+        if !(or || of_det) || self.toks[k - 1].end != last.end || !(k..=before).all(|t| self.near(t) && !self.glued(t)) {
+            return None;
+        }
+        if self.scaled(q) != self.scaled(last) {
+            return None;
+        }
+        self.taken_from(q, before)
     }
 
     /// `a day or two`, `another pick or two`: the number after `or` counts
@@ -400,6 +485,47 @@ mod tests {
     fn a_parallel_by_takes_the_unit() {
         let text = "The DAX increased by 2 percent but the Nasdaq decreased by 1.";
         assert_eq!(of(text, "1"), ("percent", Some("%"), None));
+    }
+
+    #[test]
+    fn parallel_clauses() {
+        let text = "The TA-25 ended down 1% at 1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20.";
+        assert_eq!(of(text, "1,334.20"), ("cardinal", None, Some("points")));
+        let text = "The index rose 0.2% to a close of 1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18.";
+        assert_eq!(of(text, "1,333.18"), ("cardinal", None, Some("points")));
+        assert_eq!(of("A baker's dozen is 13 units whilst a gross is 144.", "144"), ("cardinal", None, Some("units")));
+        assert_eq!(of("He is 6 feet tall while his brother is 5.", "5"), ("quantity", Some("ft"), None));
+        let text = "The launches will offer 435 homes by open sale and 187 by tender on Saturday.";
+        assert_eq!(of(text, "187"), ("cardinal", None, Some("homes")));
+        assert_eq!(of("It killed 12 people in Paris and 3 in Lyon.", "3"), ("cardinal", None, Some("people")));
+        // Not without the contrast, the same word, or the same preposition; not from a change or a percentage.
+        assert_eq!(of("The index closed at 1,463 points and the TA-125 ended at 1,334.", "1,334"), ("cardinal", None, None));
+        assert_eq!(of("It killed 12 people in Paris and 3 on Monday.", "3"), ("cardinal", None, None));
+        assert_eq!(of("5 people died in Paris and 3 in 2019.", "3"), ("cardinal", None, None));
+        assert_eq!(of("Unemployment is 5%, while the rate is 4.", "4"), ("cardinal", None, None));
+        assert_eq!(of("It rose 5 points, while the other was at 12.", "12"), ("cardinal", None, None));
+    }
+
+    #[test]
+    fn a_subset_takes_the_noun() {
+        let text = "More than 6 million homes nationwide including 1.5 million in the Los Angeles region lost power.";
+        assert_eq!(of(text, "1.5 million"), ("cardinal", None, Some("homes")));
+        // A function word after `including` is no comparison: `the 1.3 million seller`.
+        let text = "the author of three books (including the 1.3 million seller ALTERNATIVE CURES)";
+        assert_eq!(of(text, "1.3 million"), ("cardinal", None, None));
+    }
+
+    #[test]
+    fn a_number_before_or_and_of_the_shares_the_second() {
+        assert_eq!(of("It costs about 8 or $9.", "8"), ("money", Some("USD"), None));
+        assert_eq!(of("We could have scored two or three goals.", "two"), ("cardinal", None, Some("goals")));
+        assert_eq!(of("He raised 280 million of the 1.5 billion shekels he needs.", "280 million"), ("money", Some("ILS"), None));
+        assert_eq!(of("Only 3 of its 20 stores opened.", "3"), ("cardinal", None, Some("stores")));
+        // Not across an elided scale, not for a fraction or a word other than `or`/`of the`.
+        assert_eq!(of("It costs 5 or $6 million.", "5"), ("cardinal", None, None));
+        assert_eq!(of("Half of the 10 players left.", "Half"), ("cardinal", None, None));
+        assert_eq!(of("He scored 2 and 3 goals.", "2"), ("cardinal", None, None));
+        assert_eq!(of("It takes 5 to 6 of the 10 tasks.", "5 to 6"), ("range", None, None));
     }
 
     #[test]

@@ -863,11 +863,11 @@ impl<'a> Parser<'a> {
             q.counted = self.counted_after(first, q.end, q.value);
         }
         // `rose 64.06 points to 4,577.10`: the unit of the amount compared (`carry.rs`).
-        if let Some(carried) = self.carried(&q, before).or_else(|| self.or_more(&q, before)) {
+        if let Some(carried) = self.carried(&q, before).or_else(|| self.or_more(&q, before)).or_else(|| self.parallel(&q, before)) {
             carried.apply(&mut q);
         }
         // `7,425.81, down 162.31 points`: the level before its change.
-        if let Some(carried) = self.carried_back(&q, before) {
+        if let Some(carried) = self.carried_back(&q, before).or_else(|| self.shared_back(&q, before)) {
             if let Some(level) = self.out.last_mut() {
                 carried.apply(level);
             }
