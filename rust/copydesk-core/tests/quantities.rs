@@ -613,6 +613,17 @@ mod quantity {
         unit("a muzzle velocity of 3,000 feet per second", "3,000 feet per second", "quantity", 3000.0, "ft/s", "speed", Some(914.4));
     }
 
+    #[test]
+    fn pence_spaced_in_a_market_report() {
+        let t = "Unite Group, down 68 p at 1112 p, JD Sports, down 1.95 p at 125.8 p.";
+        value(t, "68 p", "money", 0.68);
+        value(t, "1112 p", "money", 11.12);
+        value(t, "125.8 p", "money", 1.258);
+        // Not without a word of change or level before it, nor a clock time.
+        assert_eq!(spans("see page 12 p 4"), vec![("4".into(), "cardinal")]);
+        assert_eq!(spans("It starts at 5 p. m. sharp."), vec![("5".into(), "cardinal")]);
+    }
+
     // ---- more rules -----------------------------------------------------------------
 
     #[test]

@@ -101,7 +101,7 @@ impl<'a> Parser<'a> {
         let words = |k: usize| self.cw(c, k);
         let cur = if allow_currency { self.tb.currency_after.longest(w0, words) } else { None };
         let unit = self.tb.unit_forms.longest(w0, words);
-        let cur = cur.filter(|h| !h.glued || glued0);
+        let cur = cur.filter(|h| !h.glued || glued0 || self.spaced_price(c, h.len));
         // `2 in thick`: a glued-only form after a space, when a size follows.
         let sized = |n: usize| self.cw(c, n).is_some_and(|w| self.tb.is(w, ctx::LENGTH) && w != "in");
         let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len));
@@ -111,6 +111,21 @@ impl<'a> Parser<'a> {
             (None, Some(u)) => Some((Tail::Unit(u.value), u.len)),
             (None, None) => None,
         }
+    }
+
+    /// `down 68 p at 1112 p`: a one-letter minor unit (`50p`, read only
+    /// glued) spaced from a price of a market report, between a word of
+    /// change or level and punctuation or another level word.
+    fn spaced_price(&self, c: &Cur<'a>, len: usize) -> bool {
+        let Some(t) = self.cidx(c, 0) else { return false };
+        let market = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), ctx::UP | ctx::DOWN | ctx::LEVEL | ctx::BASE);
+        let closes = match self.tok(t + len) {
+            None => true,
+            // `at 5 p. m.` is a clock time.
+            Some(".") => !self.tok(t + len + 1).is_some_and(|w| w.eq_ignore_ascii_case("m") || w.eq_ignore_ascii_case("m.")),
+            Some(w) => matches!(w, "," | ";" | ")") || market(t + len),
+        };
+        t >= 2 && self.kind(t - 1) == Some(T::Number) && market(t - 2) && closes
     }
 
     pub(super) fn is_a_word(&self, w: &str) -> bool {
