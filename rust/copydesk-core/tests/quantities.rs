@@ -511,6 +511,20 @@ mod quantity {
     }
 
     #[test]
+    fn years_of_an_era() {
+        let t = "Vesuvius erupted in AD 79; Rome was founded in 753 BC, Athens fell in 86 B.C.";
+        let dates: Vec<(String, Option<String>)> = q(t).into_iter().map(|m| (t[m.start..m.end].to_string(), m.iso)).collect();
+        assert_eq!(dates, [("AD 79".into(), Some("0079".into())), ("753 BC".into(), Some("-0752".into())), ("86 B.C.".into(), Some("-0085".into()))]);
+        assert_eq!(one("in 1 BC", "1 BC").iso.as_deref(), Some("0000"));
+        // The second year of a span takes the era of the first.
+        let t = "a complex built between A.D. 1000 and 1260 and later conquered";
+        assert_eq!(spans(t), vec![("A.D. 1000".into(), "date"), ("1260".into(), "date")]);
+        assert_eq!(one(t, "1260").iso.as_deref(), Some("1260"));
+        // Without an era word a small number stays a number.
+        assert_eq!(spans("between 1000 and 1260 people"), vec![("1000 and 1260".into(), "range")]);
+    }
+
+    #[test]
     fn ordinals() {
         value("the 15th time", "15th", "ordinal", 15.0);
         value("the second time", "second", "ordinal", 2.0);
@@ -611,6 +625,12 @@ mod quantity {
         // Frames per second are a frame rate, not feet per second.
         unit("a game running at 60fps", "60fps", "quantity", 60.0, "fps", "frequency", Some(60.0));
         unit("a muzzle velocity of 3,000 feet per second", "3,000 feet per second", "quantity", 3000.0, "ft/s", "speed", Some(914.4));
+    }
+
+    #[test]
+    fn postal_codes_are_not_amounts() {
+        assert_eq!(spans("In the 90049 ZIP code, based on 37 sales"), vec![("37".into(), "cardinal")]);
+        nothing("homes in the 2000 postcode");
     }
 
     #[test]

@@ -260,6 +260,8 @@ pub enum Calendar {
     Month(u32),
     Weekday(u32),
     Zone(&'static str),
+    /// An era: `AD`, `CE` (false); `BC`, `BCE` (true, before year 1).
+    Era(bool),
 }
 
 pub struct Tables {
@@ -430,6 +432,7 @@ impl Tables {
                 "month" => Calendar::Month(c[1].parse().expect("calendar.tsv: month")),
                 "weekday" => Calendar::Weekday(c[1].parse().expect("calendar.tsv: weekday")),
                 "zone" => Calendar::Zone(c[1]),
+                "era" => Calendar::Era(c[1] == "-"),
                 other => panic!("calendar.tsv: bad class {other:?}"),
             };
             for form in c[2].split('|') {

@@ -188,6 +188,42 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// `AD 79`, `79 AD`, `500 BC`, `A.D. 1000`: a year of an era (`era` in
+    /// `calendar.tsv`), however many digits; and a plain number after `and`
+    /// or `to` right after one (`between A.D. 1000 and 1260`). The era word
+    /// is in the span; the ISO 8601 year counts astronomically (500 BC is
+    /// `-0499`, 1 BC `0000`).
+    pub(super) fn era_year(&mut self, num: &Num<'a>) -> Option<usize> {
+        let whole = num.value.fract() == 0.0 && (1.0..=9999.0).contains(&num.value);
+        if !num.plain || num.words || num.money.is_some() || num.high.is_some() || num.scaled || !whole {
+            return None;
+        }
+        let era = |t: usize| match self.tok(t).and_then(|w| self.tb.calendar.get(w).copied()) {
+            Some(Calendar::Era(bc)) => Some(bc),
+            _ => None,
+        };
+        let i = num.first;
+        let next = self.cidx(&num.cur, 0).filter(|&j| self.near(j) && !self.cglued(&num.cur, 0));
+        let (first, last, bc) = if let Some(bc) = next.and_then(era) {
+            (i, next?, bc)
+        } else if let Some(bc) = (i > 0 && self.near(i)).then(|| era(i - 1)).flatten() {
+            (i - 1, i, bc)
+        } else {
+            // `between A.D. 1000 and 1260`: the era of the year just before.
+            let prev = self.out.last().filter(|m| m.kind == K::Date && i >= 2 && m.end == self.toks[i - 2].end)?;
+            if !in_list(self.s(i - 1), &["and", "to", "until", "till"]) {
+                return None;
+            }
+            let f = self.toks.partition_point(|t| t.start < prev.start);
+            (i, i, era(i - 2).or_else(|| era(f))?)
+        };
+        let y = num.value as i64;
+        let iso = if bc { format!("-{:04}", y - 1).replace("-0000", "0000") } else { format!("{y:04}") };
+        let q = self.date(first, self.toks[last].end, iso);
+        self.push(q, first);
+        Some(last + 1)
+    }
+
     /// A four-digit year at token `k`.
     pub(super) fn year_at(&self, k: usize) -> Option<&'a str> {
         if !self.is_number(k) || !self.near(k) {

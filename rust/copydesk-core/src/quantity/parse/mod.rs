@@ -377,6 +377,9 @@ impl<'a> Parser<'a> {
         if self.picture_format(&num) {
             return Some(num.cur.j);
         }
+        if let Some(t) = self.era_year(&num) {
+            return Some(t);
+        }
         if num.ordinal {
             let q = self.classify(&num, None)?;
             self.push(q, num.first);
