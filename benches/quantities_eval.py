@@ -47,7 +47,8 @@ NewsQuant protocol, as implemented here
   a mention whose text ends in `-year-old`/`years old`
   (or month/week/day), or a year/month/week/day quantity directly followed
   by `-old`/` old` (`15 year-old`, where the span stops at `year`), is
-  "year of age" (etc.). CQE keeps minor currency
+  "year of age" (etc.), and so is a year after `aged`/`age of` or one
+  copydesk reads as an age without writing it (`Maddon, 66,`). CQE keeps minor currency
   units as units where copydesk converts them (`19 cents` -> 0.19 USD), so a
   money mention whose text ends in cents/¢ (before any `per share`) is put back as value x 100 "cent",
   sen as "sen", pence/penny as "penny", and a glued or spaced `p` (share
@@ -164,6 +165,8 @@ RATE = re.compile(r"\s+(per|a|an)\s+\S+$", re.I)
 COUNTED_NAMES = {"time": "count"}
 AGE = re.compile(r"(year|month|week|day)s?[- ]old$", re.I)
 OLD_AFTER = re.compile(r"[-\s]old\b", re.I)
+AGE_BEFORE = re.compile(r"\b(aged?|ages|age of)\s+$", re.I)
+YEAR_WORD = re.compile(r"\b(years?|yrs?)\b", re.I)
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
 
 
@@ -256,6 +259,10 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     m = AGE.search(q.text)
     if m is None and q.unit in ("year", "month", "week", "day") and OLD_AFTER.match(text, q.end):
         m = re.search(r"(year|month|week|day)", q.unit)
+    # `aged 35`, `under the age of 5 years`, and a year copydesk reads as an
+    # age where none is written (`Maddon, 66,`): CQE's "year of age".
+    if m is None and q.unit == "year" and (AGE_BEFORE.search(text[: q.start]) or not YEAR_WORD.search(q.text)):
+        m = re.search("(year)", q.unit)
     if m:
         unit = m.group(1).lower() + " of age"
         stats["age"] += 1

@@ -169,6 +169,10 @@ pub mod ctx {
     pub const CONTRAST: u32 = 1 << 20;
     pub const ALIKE: u32 = 1 << 21;
     pub const SUBSET: u32 = 1 << 22;
+    pub const AGED: u32 = 1 << 23;
+    pub const PERSON: u32 = 1 << 24;
+    pub const AGE_VERB: u32 = 1 << 25;
+    pub const AGE_END: u32 = 1 << 26;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -195,6 +199,10 @@ pub mod ctx {
             "contrast" => CONTRAST,
             "alike" => ALIKE,
             "subset" => SUBSET,
+            "aged" => AGED,
+            "person" => PERSON,
+            "age_verb" => AGE_VERB,
+            "age_end" => AGE_END,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

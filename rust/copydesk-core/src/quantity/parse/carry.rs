@@ -87,7 +87,7 @@ pub(super) enum Carried {
 
 impl Carried {
     /// A unit of the table, with the kind and the SI conversion it gives.
-    fn of_unit(u: &Unit) -> Carried {
+    pub(super) fn of_unit(u: &Unit) -> Carried {
         let kind = if u.dimension == "ratio" { K::Percent } else { K::Quantity };
         let factor = u.factor.zip(u.si_unit).map(|(f, si)| (f, u.offset, si));
         Carried::Unit { kind, unit: u.canonical, dimension: u.dimension, factor }
@@ -321,7 +321,10 @@ impl<'a> Parser<'a> {
         if !(or || of_det) || self.toks[k - 1].end != last.end || !(k..=before).all(|t| self.near(t) && !self.glued(t)) {
             return None;
         }
-        if self.scaled(q) != self.scaled(last) {
+        // `five of the three-ton satellites`: a unit joined as an adjective
+        // measures the noun, not the number before.
+        let adjective = self.text[q.start..q.end].trim_start_matches(['-', '−']).contains('-');
+        if self.scaled(q) != self.scaled(last) || adjective {
             return None;
         }
         self.taken_from(q, before)
@@ -523,6 +526,7 @@ mod tests {
         assert_eq!(of("Only 3 of its 20 stores opened.", "3"), ("cardinal", None, Some("stores")));
         // Not across an elided scale, not for a fraction or a word other than `or`/`of the`.
         assert_eq!(of("It costs 5 or $6 million.", "5"), ("cardinal", None, None));
+        assert_eq!(of("to develop five of the three-ton satellites", "five"), ("cardinal", None, None));
         assert_eq!(of("Half of the 10 players left.", "Half"), ("cardinal", None, None));
         assert_eq!(of("He scored 2 and 3 goals.", "2"), ("cardinal", None, None));
         assert_eq!(of("It takes 5 to 6 of the 10 tasks.", "5 to 6"), ("range", None, None));

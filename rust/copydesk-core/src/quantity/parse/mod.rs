@@ -9,6 +9,7 @@
 //! (digit groups, number words, phone-number runs) is consumed, so the parse
 //! is linear in the number of tokens.
 
+mod ages;
 mod carry;
 mod counted;
 mod dates;
@@ -866,7 +867,7 @@ impl<'a> Parser<'a> {
             q.counted = self.counted_after(first, q.end, q.value);
         }
         // `rose 64.06 points to 4,577.10`: the unit of the amount compared (`carry.rs`).
-        if let Some(carried) = self.carried(&q, before).or_else(|| self.or_more(&q, before)).or_else(|| self.parallel(&q, before)) {
+        if let Some(carried) = self.carried(&q, before).or_else(|| self.or_more(&q, before)).or_else(|| self.parallel(&q, before)).or_else(|| self.age(&q, before)) {
             carried.apply(&mut q);
         }
         // `7,425.81, down 162.31 points`: the level before its change.
