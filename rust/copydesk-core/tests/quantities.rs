@@ -602,6 +602,16 @@ mod quantity {
     }
 
     #[test]
+    fn wins_above_replacement() {
+        for (t, span, v) in [("He was worth 0.5 WAR last year.", "0.5 WAR", 0.5), ("Judge (2.3 WAR) led the Yankees.", "2.3 WAR", 2.3), ("a 6.1 WAR season", "6.1 WAR", 6.1)] {
+            unit(t, span, "quantity", v, "WAR", "wins above replacement", None);
+        }
+        // Lower case is a war, counted.
+        assert_eq!(counted("the 1 war that mattered", "1"), Some("war".into()));
+        assert_eq!(counted("after 2 wars", "2"), Some("wars".into()));
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);
