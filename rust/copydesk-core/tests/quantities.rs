@@ -612,6 +612,28 @@ mod quantity {
     }
 
     #[test]
+    fn unit_per_unit() {
+        unit("large fields of about 10 kV/cm", "10 kV/cm", "quantity", 10.0, "kV/cm", "voltage/length", Some(1e6));
+        let t = "a current density of 1.3 A/cm2 to 0.03 A/cm2";
+        unit(t, "1.3 A/cm2", "quantity", 1.3, "A/cm²", "current/area", Some(1.3e4));
+        unit(t, "0.03 A/cm2", "quantity", 0.03, "A/cm²", "current/area", Some(300.0));
+        unit("solar input of 5 W/m2", "5 W/m2", "quantity", 5.0, "W/m²", "power/area", Some(5.0));
+        unit("a dose of 5 mg/kg", "5 mg/kg", "quantity", 5.0, "mg/kg", "mass/mass", Some(5e-6));
+        unit("a field of 10kV/cm", "10kV/cm", "quantity", 10.0, "kV/cm", "voltage/length", Some(1e6));
+        // Named rates keep their names.
+        unit("at 120 km/h", "120 km/h", "quantity", 120.0, "km/h", "speed", Some(120.0 / 3.6));
+        unit("a density of 2 kg/m3", "2 kg/m3", "quantity", 2.0, "kg/m³", "density", Some(2.0));
+        unit("3 mg/L of lead", "3 mg/L", "quantity", 3.0, "mg/L", "density", Some(0.003));
+        unit("it does 10 km per litre", "10 km per litre", "quantity", 10.0, "km/L", "fuel economy", None);
+        // Only `/` and `per` take a unit of length, area, volume or mass; a percentage takes none.
+        unit("2 kg a metre", "2 kg", "quantity", 2.0, "kg", "mass", Some(2.0));
+        value("a 5% per kg charge", "5%", "percent", 5.0);
+        // A glued-only symbol (`A`, `B`) is no unit after a space but before a rate's `/unit`.
+        assert_eq!(spans("3 A/B tests"), vec![("3".into(), "cardinal")]);
+        nothing("Group 3A/B");
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);

@@ -104,13 +104,27 @@ impl<'a> Parser<'a> {
         let cur = cur.filter(|h| !h.glued || glued0);
         // `2 in thick`: a glued-only form after a space, when a size follows.
         let sized = |n: usize| self.cw(c, n).is_some_and(|w| self.tb.is(w, ctx::LENGTH) && w != "in");
-        let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len));
+        // `1.3 A/cm2`: a symbol read only glued (`=A`) is the unit of a rate written after a space.
+        let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len) || self.per_unit_after(&self.adv(*c, h.len)));
         match (cur, unit) {
             (Some(cu), Some(u)) if u.len > cu.len => Some((Tail::Unit(u.value), u.len)),
             (Some(cu), _) => Some((Tail::Currency(cu.value.0, cu.value.1), cu.len)),
             (None, Some(u)) => Some((Tail::Unit(u.value), u.len)),
             (None, None) => None,
         }
+    }
+
+    /// A `/` glued between a unit and a unit of length, area, volume, mass
+    /// or time at the cursor: `/cm`, `/m2`, `/kg`, `/h` (not `/B`, glued-only).
+    pub(super) fn per_unit_after(&self, c: &Cur<'a>) -> bool {
+        if self.cw(c, 0) != Some("/") || !self.cglued(c, 0) || !self.cglued(c, 1) {
+            return false;
+        }
+        let c1 = self.adv(*c, 1);
+        let Some(w) = self.cw(&c1, 0) else { return false };
+        self.tb.unit_forms.longest(w, |k| self.cw(&c1, k)).is_some_and(|h| {
+            !h.glued && matches!(self.tb.units[h.value].dimension, "length" | "area" | "volume" | "mass" | "duration")
+        })
     }
 
     pub(super) fn is_a_word(&self, w: &str) -> bool {
