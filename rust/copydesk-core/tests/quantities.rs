@@ -634,6 +634,27 @@ mod quantity {
     }
 
     #[test]
+    fn drams_and_us_measures() {
+        let t = "One US fluid ounce is 1/16 of a US pint, 1\u{2044}32 of a US quart, and 1\u{2044}128 of a US gallon.";
+        let floz = 2.95735295625e-05;
+        unit(t, "One US fluid ounce", "quantity", 1.0, "fl oz", "volume", Some(floz));
+        unit(t, "1/16 of a US pint", "quantity", 1.0 / 16.0, "US pt", "volume", Some(floz));
+        unit(t, "1\u{2044}32 of a US quart", "quantity", 1.0 / 32.0, "qt", "volume", Some(floz));
+        unit(t, "1\u{2044}128 of a US gallon", "quantity", 1.0 / 128.0, "gal", "volume", Some(floz));
+        // A bare `pint` is the imperial one, `imperial` names it too.
+        unit("3/4 of a pint", "3/4 of a pint", "quantity", 0.75, "pt", "volume", Some(0.75 * 0.00056826125));
+        unit("2 imperial pints", "2 imperial pints", "quantity", 2.0, "pt", "volume", Some(2.0 * 0.00056826125));
+        unit("1 imperial quart of milk", "1 imperial quart", "quantity", 1.0, "imp qt", "volume", Some(0.0011365225));
+        unit("a solution of 5 drams of distilled water", "5 drams", "quantity", 5.0, "dr", "mass", Some(5.0 * 0.0017718451953125));
+        unit("8 fluid drams", "8 fluid drams", "quantity", 8.0, "fl dr", "volume", Some(floz));
+        unit("a third of a mile", "a third of a mile", "quantity", 1.0 / 3.0, "mi", "length", Some(1609.344 / 3.0));
+        // Not a fraction of the unit: a date, `the`, a mixed number.
+        nothing("9/11 of a year");
+        assert_eq!(counted("1/2 of the pint", "1/2"), Some("pint".into()));
+        assert_eq!(counted("Two US soldiers", "Two"), Some("US soldiers".into()));
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);
@@ -778,7 +799,8 @@ mod quantity {
             "length",
             Some(10.5 * 1609.344),
         );
-        value("1⁄32 of a quart", "1⁄32", "cardinal", 1.0 / 32.0);
+        // A fraction of a unit is the fraction in that unit.
+        unit("1⁄32 of a quart", "1⁄32 of a quart", "quantity", 1.0 / 32.0, "qt", "volume", Some(0.000946352946 / 32.0));
         value("1\u{202f}234\u{202f}567 people", "1\u{202f}234\u{202f}567", "cardinal", 1234567.0);
         value("1\u{2009}234\u{2009}567.89 is a number", "1\u{2009}234\u{2009}567.89", "cardinal", 1234567.89);
         value("half of them", "half", "cardinal", 0.5);

@@ -392,7 +392,8 @@ impl<'a> Parser<'a> {
                 || (num.bare_fraction && self.is_a_word(w))
             {
                 skip = 1;
-            } else if num.words && w.eq_ignore_ascii_case("of") && self.cw(&c, 1).is_some_and(|a| self.is_a_word(a)) {
+            } else if (num.words || self.slash_fraction(&num)) && w.eq_ignore_ascii_case("of") && self.cw(&c, 1).is_some_and(|a| self.is_a_word(a)) {
+                // `a hundredth of a second`, `1/16 of a pint`: the fraction in that unit.
                 skip = 2;
             }
         }
@@ -601,6 +602,13 @@ impl<'a> Parser<'a> {
             _ => return false,
         }
         true
+    }
+
+    /// A proper fraction written with a slash, nothing else: `1/16`, `1⁄32` (U+2044).
+    fn slash_fraction(&self, num: &Num<'a>) -> bool {
+        let written = &self.text[num.start..num.cur.end];
+        let digits_slash = written.chars().all(|ch| ch.is_ascii_digit() || ch == '/' || ch == '\u{2044}');
+        num.cur.suf.is_none() && num.high.is_none() && !num.scaled && num.value > 0.0 && num.value < 1.0 && digits_slash && written.contains(['/', '\u{2044}'])
     }
 
     /// Whether a unit can be what a measure is given per: time (`a week`,
