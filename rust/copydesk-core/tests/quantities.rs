@@ -655,6 +655,24 @@ mod quantity {
     }
 
     #[test]
+    fn kilotons_knots_and_kuna() {
+        unit("a 15 kt bomb", "15 kt", "quantity", 15.0, "kt", "mass", Some(1.5e7));
+        unit("The bomb had a yield of 15 kt. Winds were light.", "15 kt", "quantity", 15.0, "kt", "mass", Some(1.5e7));
+        // A speed word in the sentence makes `kt` knots.
+        let knot = 1852.0 / 3600.0;
+        unit("The speed of sound is approximately 661 kt in dry air", "661 kt", "quantity", 661.0, "kn", "speed", Some(661.0 * knot));
+        unit("40 kt winds", "40 kt", "quantity", 40.0, "kn", "speed", Some(40.0 * knot));
+        unit("gusts of 35 kt to 45 kt", "35 kt to 45 kt", "range", 35.0, "kn", "speed", Some(35.0 * knot));
+        // `kn` is a knot, the kuna with a money word (and no speed word).
+        unit("the yacht sailed at 12 kn", "12 kn", "quantity", 12.0, "kn", "speed", Some(12.0 * knot));
+        let m = value("The concert ticket cost me 150 kn, which is a bit pricey.", "150 kn", "money", 150.0);
+        assert_eq!(m.unit, Some("HRK"));
+        unit("The boat cost a fortune, cruising at 30 kn", "30 kn", "quantity", 30.0, "kn", "speed", Some(30.0 * knot));
+        // Only the abbreviations: `kilotons` stays mass.
+        unit("winds flattened 20 kilotons of debris", "20 kilotons", "quantity", 20.0, "kt", "mass", Some(2e7));
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);

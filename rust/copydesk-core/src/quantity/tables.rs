@@ -165,6 +165,8 @@ pub mod ctx {
     pub const COMPARE: u32 = 1 << 16;
     pub const PARALLEL: u32 = 1 << 17;
     pub const SCREEN: u32 = 1 << 18;
+    pub const SPEED: u32 = 1 << 19;
+    pub const MONEY: u32 = 1 << 20;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -187,6 +189,8 @@ pub mod ctx {
             "base" => BASE,
             "compare" => COMPARE,
             "parallel" => PARALLEL,
+            "speed" => SPEED,
+            "money" => MONEY,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

@@ -474,6 +474,8 @@ impl<'a> Parser<'a> {
         if tail.is_none() && num.bare_fraction {
             return None;
         }
+        // `kt`, `kn`: kiloton or knot, knot or kuna, by the words around.
+        tail = tail.map(|t| self.tail_by_context(t, c.end, num.first));
         // `24703 L-202`, `SCP-173C`, `Boeing 777F`: a letter that names a model.
         if let Some(Tail::Unit(u)) = tail {
             // `3km-5km`, `10kg-15kg`: a range written with the unit twice, no model.

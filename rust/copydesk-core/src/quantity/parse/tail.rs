@@ -127,6 +127,50 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// `kt` is a kiloton and `kn` a knot, unless the words around the number
+    /// say otherwise: a speed word makes `kt` a knot (`winds of 40 kt`), a
+    /// money word `kn` the Croatian kuna (`the ticket cost me 150 kn`), as a
+    /// size word makes `m` metres. Only the abbreviations, written up to
+    /// `written_end`; `first` is the number's first token.
+    pub(super) fn tail_by_context(&self, t: Tail, written_end: usize, first: usize) -> Tail {
+        let Tail::Unit(u) = t else { return t };
+        let canon = self.tb.units[u].canonical;
+        let w = &self.text[..written_end];
+        let abbreviation = w.ends_with(canon) && !w[..w.len() - canon.len()].ends_with(char::is_alphabetic);
+        if !abbreviation {
+            return t;
+        }
+        match canon {
+            "kt" if self.words_near(first, ctx::SPEED) => self.tb.unit_index("kn").map_or(t, Tail::Unit),
+            "kn" if self.words_near(first, ctx::MONEY) && !self.words_near(first, ctx::SPEED) => {
+                self.tb.currencies.iter().position(|c| c.code == "HRK").map_or(t, |m| Tail::Currency(m, 1.0))
+            }
+            _ => t,
+        }
+    }
+
+    /// A word of the context class `class` in the sentence of token `i`, up
+    /// to 8 words before it and 5 after.
+    fn words_near(&self, i: usize, class: u32) -> bool {
+        let stop = |k: usize| matches!(self.s(k), "." | "!" | "?" | ";") || self.gap(k).contains('\n');
+        let word = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), class);
+        let mut k = i;
+        while k > 0 && i - k < 8 && !stop(k) {
+            k -= 1;
+            if word(k) {
+                return true;
+            }
+        }
+        let mut k = i + 1;
+        while k < self.toks.len() && k - i <= 5 && !stop(k) {
+            if word(k) {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
     pub(super) fn is_a_word(&self, w: &str) -> bool {
         matches!(w, "a" | "an" | "A" | "An")
     }
@@ -341,8 +385,8 @@ impl<'a> Parser<'a> {
         let mut tail2 = None;
         if num.money.is_none() {
             if let Some((t, n)) = self.tail_at(&c2, true) {
-                tail2 = Some(t);
                 c2 = self.adv(c2, n);
+                tail2 = Some(self.tail_by_context(t, c2.end, j));
             } else if self.cw(&c2, 0) == Some("-") && self.cglued(&c2, 0) && self.cglued(&c2, 1) {
                 // `16-meter`
                 let c3 = self.adv(c2, 1);
