@@ -673,6 +673,24 @@ mod quantity {
     }
 
     #[test]
+    fn spaced_c_and_f_near_a_temperature_word() {
+        unit("Its 12 C melting point is low.", "12 C", "quantity", 12.0, "°C", "temperature", Some(285.15));
+        unit("highs of 30 C", "30 C", "quantity", 30.0, "°C", "temperature", Some(303.15));
+        unit("a low of 5 F", "5 F", "quantity", 5.0, "°F", "temperature", Some(258.15));
+        unit("The temperature was 30 C.", "30 C", "quantity", 30.0, "°C", "temperature", Some(303.15));
+        unit("Temperatures of 25-30 C are forecast", "25-30 C", "range", 25.0, "°C", "temperature", Some(298.15));
+        // Without a temperature word, after a label, or as a grade or a word's letter: no degrees.
+        for t in ["Section 5 C", "vitamin C", "Grade 3 C", "Class 2 F", "Type 1 C", "Temperatures in Section 5 C were high", "In a heatwave, Grade 3 C pupils stayed home"] {
+            assert!(q(t).iter().all(|m| m.unit.is_none()), "{t:?}: {:?}", spans(t));
+        }
+        for t in ["A 4 F", "He got 3 C grades in a hot summer", "It was 5 C-section births in hot weather"] {
+            assert!(q(t).iter().all(|m| m.unit.is_none()), "{t:?}: {:?}", spans(t));
+        }
+        // Glued, as before, with no word needed.
+        unit("-5C", "-5C", "quantity", -5.0, "°C", "temperature", Some(268.15));
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);

@@ -167,6 +167,7 @@ pub mod ctx {
     pub const SCREEN: u32 = 1 << 18;
     pub const SPEED: u32 = 1 << 19;
     pub const MONEY: u32 = 1 << 20;
+    pub const TEMPERATURE: u32 = 1 << 21;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -191,6 +192,7 @@ pub mod ctx {
             "parallel" => PARALLEL,
             "speed" => SPEED,
             "money" => MONEY,
+            "temperature" => TEMPERATURE,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

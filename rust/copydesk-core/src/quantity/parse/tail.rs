@@ -151,7 +151,7 @@ impl<'a> Parser<'a> {
 
     /// A word of the context class `class` in the sentence of token `i`, up
     /// to 8 words before it and 5 after.
-    fn words_near(&self, i: usize, class: u32) -> bool {
+    pub(super) fn words_near(&self, i: usize, class: u32) -> bool {
         let stop = |k: usize| matches!(self.s(k), "." | "!" | "?" | ";") || self.gap(k).contains('\n');
         let word = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), class);
         let mut k = i;
