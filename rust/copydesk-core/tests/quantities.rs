@@ -616,6 +616,95 @@ mod quantity {
     }
 
     #[test]
+    fn wins_above_replacement() {
+        for (t, span, v) in [("He was worth 0.5 WAR last year.", "0.5 WAR", 0.5), ("Judge (2.3 WAR) led the Yankees.", "2.3 WAR", 2.3), ("a 6.1 WAR season", "6.1 WAR", 6.1)] {
+            unit(t, span, "quantity", v, "WAR", "wins above replacement", None);
+        }
+        // Lower case is a war, counted.
+        assert_eq!(counted("the 1 war that mattered", "1"), Some("war".into()));
+        assert_eq!(counted("after 2 wars", "2"), Some("wars".into()));
+    }
+
+    #[test]
+    fn unit_per_unit() {
+        unit("large fields of about 10 kV/cm", "10 kV/cm", "quantity", 10.0, "kV/cm", "voltage/length", Some(1e6));
+        let t = "a current density of 1.3 A/cm2 to 0.03 A/cm2";
+        unit(t, "1.3 A/cm2", "quantity", 1.3, "A/cm²", "current/area", Some(1.3e4));
+        unit(t, "0.03 A/cm2", "quantity", 0.03, "A/cm²", "current/area", Some(300.0));
+        unit("solar input of 5 W/m2", "5 W/m2", "quantity", 5.0, "W/m²", "power/area", Some(5.0));
+        unit("a dose of 5 mg/kg", "5 mg/kg", "quantity", 5.0, "mg/kg", "mass/mass", Some(5e-6));
+        unit("a field of 10kV/cm", "10kV/cm", "quantity", 10.0, "kV/cm", "voltage/length", Some(1e6));
+        // Named rates keep their names.
+        unit("at 120 km/h", "120 km/h", "quantity", 120.0, "km/h", "speed", Some(120.0 / 3.6));
+        unit("a density of 2 kg/m3", "2 kg/m3", "quantity", 2.0, "kg/m³", "density", Some(2.0));
+        unit("3 mg/L of lead", "3 mg/L", "quantity", 3.0, "mg/L", "density", Some(0.003));
+        unit("it does 10 km per litre", "10 km per litre", "quantity", 10.0, "km/L", "fuel economy", None);
+        // Only `/` and `per` take a unit of length, area, volume or mass; a percentage takes none.
+        unit("2 kg a metre", "2 kg", "quantity", 2.0, "kg", "mass", Some(2.0));
+        value("a 5% per kg charge", "5%", "percent", 5.0);
+        // A glued-only symbol (`A`, `B`) is no unit after a space but before a rate's `/unit`.
+        assert_eq!(spans("3 A/B tests"), vec![("3".into(), "cardinal")]);
+        nothing("Group 3A/B");
+    }
+
+    #[test]
+    fn drams_and_us_measures() {
+        let t = "One US fluid ounce is 1/16 of a US pint, 1\u{2044}32 of a US quart, and 1\u{2044}128 of a US gallon.";
+        let floz = 2.95735295625e-05;
+        unit(t, "One US fluid ounce", "quantity", 1.0, "fl oz", "volume", Some(floz));
+        unit(t, "1/16 of a US pint", "quantity", 1.0 / 16.0, "US pt", "volume", Some(floz));
+        unit(t, "1\u{2044}32 of a US quart", "quantity", 1.0 / 32.0, "qt", "volume", Some(floz));
+        unit(t, "1\u{2044}128 of a US gallon", "quantity", 1.0 / 128.0, "gal", "volume", Some(floz));
+        // A bare `pint` is the imperial one, `imperial` names it too.
+        unit("3/4 of a pint", "3/4 of a pint", "quantity", 0.75, "pt", "volume", Some(0.75 * 0.00056826125));
+        unit("2 imperial pints", "2 imperial pints", "quantity", 2.0, "pt", "volume", Some(2.0 * 0.00056826125));
+        unit("1 imperial quart of milk", "1 imperial quart", "quantity", 1.0, "imp qt", "volume", Some(0.0011365225));
+        unit("a solution of 5 drams of distilled water", "5 drams", "quantity", 5.0, "dr", "mass", Some(5.0 * 0.0017718451953125));
+        unit("8 fluid drams", "8 fluid drams", "quantity", 8.0, "fl dr", "volume", Some(floz));
+        unit("a third of a mile", "a third of a mile", "quantity", 1.0 / 3.0, "mi", "length", Some(1609.344 / 3.0));
+        // Not a fraction of the unit: a date, `the`, a mixed number.
+        nothing("9/11 of a year");
+        assert_eq!(counted("1/2 of the pint", "1/2"), Some("pint".into()));
+        assert_eq!(counted("Two US soldiers", "Two"), Some("US soldiers".into()));
+    }
+
+    #[test]
+    fn kilotons_knots_and_kuna() {
+        unit("a 15 kt bomb", "15 kt", "quantity", 15.0, "kt", "mass", Some(1.5e7));
+        unit("The bomb had a yield of 15 kt. Winds were light.", "15 kt", "quantity", 15.0, "kt", "mass", Some(1.5e7));
+        // A speed word in the sentence makes `kt` knots.
+        let knot = 1852.0 / 3600.0;
+        unit("The speed of sound is approximately 661 kt in dry air", "661 kt", "quantity", 661.0, "kn", "speed", Some(661.0 * knot));
+        unit("40 kt winds", "40 kt", "quantity", 40.0, "kn", "speed", Some(40.0 * knot));
+        unit("gusts of 35 kt to 45 kt", "35 kt to 45 kt", "range", 35.0, "kn", "speed", Some(35.0 * knot));
+        // `kn` is a knot, the kuna with a money word (and no speed word).
+        unit("the yacht sailed at 12 kn", "12 kn", "quantity", 12.0, "kn", "speed", Some(12.0 * knot));
+        let m = value("The concert ticket cost me 150 kn, which is a bit pricey.", "150 kn", "money", 150.0);
+        assert_eq!(m.unit, Some("HRK"));
+        unit("The boat cost a fortune, cruising at 30 kn", "30 kn", "quantity", 30.0, "kn", "speed", Some(30.0 * knot));
+        // Only the abbreviations: `kilotons` stays mass.
+        unit("winds flattened 20 kilotons of debris", "20 kilotons", "quantity", 20.0, "kt", "mass", Some(2e7));
+    }
+
+    #[test]
+    fn spaced_c_and_f_near_a_temperature_word() {
+        unit("Its 12 C melting point is low.", "12 C", "quantity", 12.0, "°C", "temperature", Some(285.15));
+        unit("highs of 30 C", "30 C", "quantity", 30.0, "°C", "temperature", Some(303.15));
+        unit("a low of 5 F", "5 F", "quantity", 5.0, "°F", "temperature", Some(258.15));
+        unit("The temperature was 30 C.", "30 C", "quantity", 30.0, "°C", "temperature", Some(303.15));
+        unit("Temperatures of 25-30 C are forecast", "25-30 C", "range", 25.0, "°C", "temperature", Some(298.15));
+        // Without a temperature word, after a label, or as a grade or a word's letter: no degrees.
+        for t in ["Section 5 C", "vitamin C", "Grade 3 C", "Class 2 F", "Type 1 C", "Temperatures in Section 5 C were high", "In a heatwave, Grade 3 C pupils stayed home"] {
+            assert!(q(t).iter().all(|m| m.unit.is_none()), "{t:?}: {:?}", spans(t));
+        }
+        for t in ["A 4 F", "He got 3 C grades in a hot summer", "It was 5 C-section births in hot weather"] {
+            assert!(q(t).iter().all(|m| m.unit.is_none()), "{t:?}: {:?}", spans(t));
+        }
+        // Glued, as before, with no word needed.
+        unit("-5C", "-5C", "quantity", -5.0, "°C", "temperature", Some(268.15));
+    }
+
+    #[test]
     fn picture_formats_are_not_pence() {
         nothing("a 1080p TV, a 4K TV, 8K video and 720p footage");
         assert_eq!(spans("It streams 1080p at 60fps."), vec![("60fps".into(), "quantity")]);
@@ -777,7 +866,8 @@ mod quantity {
             "length",
             Some(10.5 * 1609.344),
         );
-        value("1⁄32 of a quart", "1⁄32", "cardinal", 1.0 / 32.0);
+        // A fraction of a unit is the fraction in that unit.
+        unit("1⁄32 of a quart", "1⁄32 of a quart", "quantity", 1.0 / 32.0, "qt", "volume", Some(0.000946352946 / 32.0));
         value("1\u{202f}234\u{202f}567 people", "1\u{202f}234\u{202f}567", "cardinal", 1234567.0);
         value("1\u{2009}234\u{2009}567.89 is a number", "1\u{2009}234\u{2009}567.89", "cardinal", 1234567.89);
         value("half of them", "half", "cardinal", 0.5);

@@ -173,6 +173,9 @@ pub mod ctx {
     pub const PERSON: u32 = 1 << 24;
     pub const AGE_VERB: u32 = 1 << 25;
     pub const AGE_END: u32 = 1 << 26;
+    pub const SPEED: u32 = 1 << 27;
+    pub const MONEY: u32 = 1 << 28;
+    pub const TEMPERATURE: u32 = 1 << 29;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -203,6 +206,9 @@ pub mod ctx {
             "person" => PERSON,
             "age_verb" => AGE_VERB,
             "age_end" => AGE_END,
+            "speed" => SPEED,
+            "money" => MONEY,
+            "temperature" => TEMPERATURE,
             other => panic!("context_words.tsv: bad class {other:?}"),
         }
     }

@@ -396,7 +396,8 @@ impl<'a> Parser<'a> {
                 || (num.bare_fraction && self.is_a_word(w))
             {
                 skip = 1;
-            } else if num.words && w.eq_ignore_ascii_case("of") && self.cw(&c, 1).is_some_and(|a| self.is_a_word(a)) {
+            } else if (num.words || self.slash_fraction(&num)) && w.eq_ignore_ascii_case("of") && self.cw(&c, 1).is_some_and(|a| self.is_a_word(a)) {
+                // `a hundredth of a second`, `1/16 of a pint`: the fraction in that unit.
                 skip = 2;
             }
         }
@@ -477,6 +478,8 @@ impl<'a> Parser<'a> {
         if tail.is_none() && num.bare_fraction {
             return None;
         }
+        // `kt`, `kn`: kiloton or knot, knot or kuna, by the words around.
+        tail = tail.map(|t| self.tail_by_context(t, c.end, num.first));
         // `24703 L-202`, `SCP-173C`, `Boeing 777F`: a letter that names a model.
         if let Some(Tail::Unit(u)) = tail {
             // `3km-5km`, `10kg-15kg`: a range written with the unit twice, no model.
@@ -495,7 +498,9 @@ impl<'a> Parser<'a> {
             let named = letter
                 && num.first > 0
                 && (self.name_before(num.first) || (self.s(num.first - 1) == "-" && self.glued(num.first)));
-            if model || named || (letter && self.cw(&c, 0) == Some("/") && self.cglued(&c, 0)) {
+            // `3A/B` names; `1.3A/cm2` is a rate.
+            let slash_name = letter && self.cw(&c, 0) == Some("/") && self.cglued(&c, 0) && !self.per_unit_after(&c);
+            if model || named || slash_name {
                 return Some(c.j);
             }
         }
@@ -515,6 +520,29 @@ impl<'a> Parser<'a> {
                     if let Some(u) = self.tb.unit_index(canon) {
                         tail = Some(Tail::Unit(u));
                         // `1.2m-high`: the adjective is not part of the quantity.
+                        c = self.adv(c, 1);
+                    }
+                }
+            }
+        }
+        // `highs of 30 C`, `12 C melting point`: a spaced capital C or F is
+        // degrees only near a temperature word (`Section 5 C`, `Grade 3 C` are letters).
+        if tail.is_none() && num.money.is_none() && !num.words && c.suf.is_none() {
+            let letter = self.cw(&c, 0).filter(|w| matches!(*w, "C" | "F"));
+            if let Some((t, w)) = self.cidx(&c, 0).zip(letter).filter(|&(t, _)| self.near(t) && !self.glued(t)) {
+                // `C-section`, `3 C grades`: the letter of a word or a grade.
+                let glued_after = self.glued(t + 1) && (matches!(self.kind(t + 1), Some(T::Word | T::Number)) || self.tok(t + 1).is_some_and(is_dash));
+                let counted = self.tok(t + 1).is_some_and(|a| {
+                    a.len() > 3 && a.ends_with('s') && a.chars().all(|ch| ch.is_lowercase()) && !self.tb.is(a, ctx::TEMPERATURE)
+                });
+                let word_after = glued_after || counted;
+                let high_of = num.first >= 2
+                    && self.s(num.first - 1).eq_ignore_ascii_case("of")
+                    && in_list(self.s(num.first - 2), &["high", "low"]);
+                let warm = high_of || self.words_near(num.first, ctx::TEMPERATURE);
+                if !word_after && warm && !self.name_before(num.first) {
+                    if let Some(u) = self.tb.unit_index(if w == "C" { "°C" } else { "°F" }) {
+                        tail = Some(Tail::Unit(u));
                         c = self.adv(c, 1);
                     }
                 }
@@ -549,7 +577,9 @@ impl<'a> Parser<'a> {
         let mut next = num.cur.j;
         let money = q.dimension == Some("currency");
         if let Some((per, after)) = q.unit.and_then(|_| self.rate_after(num.cur, money)) {
-            if self.rate(&mut q, per) {
+            // `/` and `per` make any unit a rate; `a` only a unit of time (`40 km an hour`).
+            let written = self.cw(&num.cur, 0).is_some_and(|w| w == "/" || w.eq_ignore_ascii_case("per"));
+            if self.rate(&mut q, per, written) {
                 if let Some(c) = after {
                     q.end = c.end;
                     next = c.j;
@@ -563,35 +593,63 @@ impl<'a> Parser<'a> {
     /// Makes `q` a rate: a price per anything (`$58.24 per barrel` ->
     /// `USD/bbl`, `63 cents per share` -> `USD/share`), any other amount per
     /// unit of time (`40 hours a week` -> `h/week`, dimension
-    /// `duration/duration`; `5% a year` -> `%/year`), with the SI value per
-    /// second where the amount has one (not for temperatures, whose SI value
-    /// has an offset).
-    fn rate(&self, q: &mut Quantity, per: Per) -> bool {
+    /// `duration/duration`; `5% a year` -> `%/year`), or, written with `/` or
+    /// `per` (`written`), a measure per unit of length, area, volume or mass
+    /// (`10 kV/cm` -> `kV/cm`, dimension `voltage/length`, SI `V/m`;
+    /// `1.3 A/cm2` -> `A/cm²`), with the SI value per SI unit where the amount
+    /// has one (not for temperatures, whose SI value has an offset).
+    fn rate(&self, q: &mut Quantity, per: Per, written: bool) -> bool {
         let (Some(unit), Some(dim)) = (q.unit, q.dimension) else { return false };
         match per {
             Per::Noun(noun) if dim == "currency" => q.unit = Some(rate_name(unit, noun)),
             Per::Unit(u) if dim == "currency" => q.unit = Some(rate_name(unit, self.tb.units[u].canonical)),
-            Per::Unit(u) if self.tb.units[u].dimension == "duration" && !dim.contains('/') => {
+            Per::Unit(u) if !dim.contains('/') && self.per_dimension(u, dim, written) => {
                 let per = &self.tb.units[u];
-                (q.si_value, q.si_unit) = match (q.si_value, q.si_unit, per.factor) {
-                    (Some(v), Some(si), Some(f)) if dim != "temperature" => (Some(v / f), Some(rate_name(si, "s"))),
+                (q.si_value, q.si_unit) = match (q.si_value, q.si_unit, per.factor, per.si_unit) {
+                    (Some(v), Some(si), Some(f), Some(per_si)) if dim != "temperature" => (Some(v / f), Some(rate_name(si, per_si))),
                     _ => (None, None),
                 };
                 // A rate the table names (`barrel-a-day` is `bbl/d`: `bbl/…`
-                // with the factor of bbl over day), else `unit/per`.
+                // with the factor of bbl over day; `2 kg/m3` is kg/m³), else `unit/per`.
                 let ratio = self.tb.unit_index(unit).and_then(|i| Some(self.tb.units[i].factor? / per.factor?));
-                let named = self.tb.units.iter().find(|x| {
-                    let same = matches!((x.factor, ratio), (Some(a), Some(b)) if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()));
-                    same && x.canonical.strip_prefix(unit).is_some_and(|r| r.starts_with('/'))
+                // A rate named as written (`10 km per litre` is km/L, fuel economy) comes first.
+                let as_written = rate_name(unit, per.canonical);
+                let named = self.tb.units.iter().find(|x| x.canonical == as_written).or_else(|| {
+                    self.tb.units.iter().find(|x| {
+                        let same = matches!((x.factor, ratio), (Some(a), Some(b)) if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()));
+                        same && x.canonical.strip_prefix(unit).is_some_and(|r| r.starts_with('/'))
+                    })
                 });
                 match named {
-                    Some(x) => (q.unit, q.dimension, q.si_unit) = (Some(x.canonical), Some(x.dimension), x.si_unit),
-                    None => (q.unit, q.dimension) = (Some(rate_name(unit, per.canonical)), Some(rate_name(dim, "duration"))),
+                    Some(x) => {
+                        (q.unit, q.dimension, q.si_unit) = (Some(x.canonical), Some(x.dimension), x.si_unit);
+                        q.si_value = q.si_value.and(x.si_unit).and(x.factor).map(|f| q.value * f);
+                    }
+                    None => (q.unit, q.dimension) = (Some(as_written), Some(rate_name(dim, per.dimension))),
                 }
             }
             _ => return false,
         }
         true
+    }
+
+    /// A proper fraction written with a slash, nothing else: `1/16`, `1⁄32` (U+2044).
+    fn slash_fraction(&self, num: &Num<'a>) -> bool {
+        let written = &self.text[num.start..num.cur.end];
+        let digits_slash = written.chars().all(|ch| ch.is_ascii_digit() || ch == '/' || ch == '\u{2044}');
+        num.cur.suf.is_none() && num.high.is_none() && !num.scaled && num.value > 0.0 && num.value < 1.0 && digits_slash && written.contains(['/', '\u{2044}'])
+    }
+
+    /// Whether a unit can be what a measure is given per: time (`a week`,
+    /// `/h`), or, written with `/` or `per`, length, area, volume or mass
+    /// (`/cm`, `/m2`, `per litre`, `/kg`), for a measure of `dim` other than
+    /// a ratio (`5% a year` is a rate; `5% per kg` no).
+    fn per_dimension(&self, u: usize, dim: &str, written: bool) -> bool {
+        match self.tb.units[u].dimension {
+            "duration" => true,
+            "length" | "area" | "volume" | "mass" => written && dim != "ratio",
+            _ => false,
+        }
     }
 
     /// `written` is the unit's symbol (`km`, `t`, `mph`; not a word unit such

@@ -104,7 +104,8 @@ impl<'a> Parser<'a> {
         let cur = cur.filter(|h| !h.glued || glued0 || self.spaced_price(c, h.len));
         // `2 in thick`: a glued-only form after a space, when a size follows.
         let sized = |n: usize| self.cw(c, n).is_some_and(|w| self.tb.is(w, ctx::LENGTH) && w != "in");
-        let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len));
+        // `1.3 A/cm2`: a symbol read only glued (`=A`) is the unit of a rate written after a space.
+        let unit = unit.filter(|h| !h.glued || glued0 || sized(h.len) || self.per_unit_after(&self.adv(*c, h.len)));
         match (cur, unit) {
             (Some(cu), Some(u)) if u.len > cu.len => Some((Tail::Unit(u.value), u.len)),
             (Some(cu), _) => Some((Tail::Currency(cu.value.0, cu.value.1), cu.len)),
@@ -126,6 +127,63 @@ impl<'a> Parser<'a> {
             Some(w) => matches!(w, "," | ";" | ")") || market(t + len),
         };
         t >= 2 && self.kind(t - 1) == Some(T::Number) && market(t - 2) && closes
+    }
+
+    /// A `/` glued between a unit and a unit of length, area, volume, mass
+    /// or time at the cursor: `/cm`, `/m2`, `/kg`, `/h` (not `/B`, glued-only).
+    pub(super) fn per_unit_after(&self, c: &Cur<'a>) -> bool {
+        if self.cw(c, 0) != Some("/") || !self.cglued(c, 0) || !self.cglued(c, 1) {
+            return false;
+        }
+        let c1 = self.adv(*c, 1);
+        let Some(w) = self.cw(&c1, 0) else { return false };
+        self.tb.unit_forms.longest(w, |k| self.cw(&c1, k)).is_some_and(|h| {
+            !h.glued && matches!(self.tb.units[h.value].dimension, "length" | "area" | "volume" | "mass" | "duration")
+        })
+    }
+
+    /// `kt` is a kiloton and `kn` a knot, unless the words around the number
+    /// say otherwise: a speed word makes `kt` a knot (`winds of 40 kt`), a
+    /// money word `kn` the Croatian kuna (`the ticket cost me 150 kn`), as a
+    /// size word makes `m` metres. Only the abbreviations, written up to
+    /// `written_end`; `first` is the number's first token.
+    pub(super) fn tail_by_context(&self, t: Tail, written_end: usize, first: usize) -> Tail {
+        let Tail::Unit(u) = t else { return t };
+        let canon = self.tb.units[u].canonical;
+        let w = &self.text[..written_end];
+        let abbreviation = w.ends_with(canon) && !w[..w.len() - canon.len()].ends_with(char::is_alphabetic);
+        if !abbreviation {
+            return t;
+        }
+        match canon {
+            "kt" if self.words_near(first, ctx::SPEED) => self.tb.unit_index("kn").map_or(t, Tail::Unit),
+            "kn" if self.words_near(first, ctx::MONEY) && !self.words_near(first, ctx::SPEED) => {
+                self.tb.currencies.iter().position(|c| c.code == "HRK").map_or(t, |m| Tail::Currency(m, 1.0))
+            }
+            _ => t,
+        }
+    }
+
+    /// A word of the context class `class` in the sentence of token `i`, up
+    /// to 8 words before it and 5 after.
+    pub(super) fn words_near(&self, i: usize, class: u32) -> bool {
+        let stop = |k: usize| matches!(self.s(k), "." | "!" | "?" | ";") || self.gap(k).contains('\n');
+        let word = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), class);
+        let mut k = i;
+        while k > 0 && i - k < 8 && !stop(k) {
+            k -= 1;
+            if word(k) {
+                return true;
+            }
+        }
+        let mut k = i + 1;
+        while k < self.toks.len() && k - i <= 5 && !stop(k) {
+            if word(k) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     pub(super) fn is_a_word(&self, w: &str) -> bool {
@@ -342,8 +400,8 @@ impl<'a> Parser<'a> {
         let mut tail2 = None;
         if num.money.is_none() {
             if let Some((t, n)) = self.tail_at(&c2, true) {
-                tail2 = Some(t);
                 c2 = self.adv(c2, n);
+                tail2 = Some(self.tail_by_context(t, c2.end, j));
             } else if self.cw(&c2, 0) == Some("-") && self.cglued(&c2, 0) && self.cglued(&c2, 1) {
                 // `16-meter`
                 let c3 = self.adv(c2, 1);
