@@ -14,7 +14,9 @@
 //! Max jets`) or is the plural itself (`63,150 Model 3s`), and so does a
 //! measurement before the noun (`eight million 250ml bottles`). A fraction
 //! counts a part of a whole that may be singular (`a third of the
-//! population`, `half the condos`). Irregular plurals and the stop words are in
+//! population`, `half the condos`); a whole with a count of its own is what
+//! that count counts (`two-thirds of the combined 4.3M digital and physical
+//! sales`, `3 of 10 people`). Irregular plurals and the stop words are in
 //! `data/counted_nouns.tsv`.
 //!
 //! A number glued by a hyphen to a word counts that word, singular as a
@@ -79,7 +81,9 @@ impl<'a> Parser<'a> {
             // `eight more picks`
             j += 1;
         }
-        let first = j;
+        // `of the 300 workers`, `3 of 10 people`: a whole whose own count comes first.
+        let whole = j > 0 && (part_of || self.tok(j - 1).is_some_and(|w| w.eq_ignore_ascii_case("of")) || determiner(j - 1));
+        let mut first = j;
         // `a 12 page document`, `a three course meal`: a singular noun before
         // another noun is a compound written without its hyphen; it is what
         // is counted when no plural noun follows.
@@ -101,6 +105,19 @@ impl<'a> Parser<'a> {
                         return span(first, t);
                     }
                     (t, n) = (t + 1, n + 1);
+                    continue;
+                }
+                // `of the combined 4.3M digital and physical sales`, `3 of 10
+                // people`: the whole is what its own count counts.
+                if whole && n <= 1 && first == j {
+                    let mut k = t + 1;
+                    while k < last && self.near(k) && self.kind(k) == Some(T::Word) && self.tb.word(self.s(k)).is_some() {
+                        k += 1;
+                    }
+                    if self.measure_end(t).is_some() || (k < last && self.unit_at(k)) {
+                        return compound;
+                    }
+                    (first, t, n, one, part_of) = (k, k, 0, false, false);
                     continue;
                 }
                 // `eight million 250ml bottles`, `2.9 million 9 liter cases`: a
@@ -169,7 +186,10 @@ impl<'a> Parser<'a> {
             if part_of && (n == 0 || (n == 1 && self.s(first).starts_with(char::is_uppercase))) {
                 let possessive = self.tok(e + 1).is_some_and(|n| matches!(n, "'s" | "\u{2019}s")) && self.glued(e + 1);
                 let next = self.tok(e + 1).filter(|_| self.near(e + 1) && self.kind(e + 1) == Some(T::Word));
+                // `of the combined 4.3M sales`: an amount goes on.
+                let amount = self.near(e + 1) && self.is_number(e + 1);
                 let ends = !possessive
+                    && !amount
                     && next.is_none_or(|n| is_participle(n) || self.tb.counted_class(n) & COUNTED_STOP != 0);
                 if ends {
                     return (!is_participle(word)).then(|| Span { start: self.toks[first].start, end: self.toks[e].end });
@@ -539,6 +559,16 @@ mod tests {
         assert_eq!(counted("bought 30 new 737 jets"), [("30", None), ("737", Some("jets"))]);
         assert_eq!(read("ran 2 5 km"), [("2", None, None), ("5 km", Some("km"), None)]);
         assert_eq!(read("2 10 minutes later"), [("2", None, None), ("10 minutes", Some("min"), None)]);
+    }
+
+    #[test]
+    fn a_whole_counted_by_its_own_number() {
+        let sales = counted("Nearly two-thirds of the combined 4.3M digital and physical sales");
+        assert_eq!(sales, [("two-thirds", Some("digital and physical sales")), ("4.3M", Some("digital and physical sales"))]);
+        assert_eq!(counted("three of the 18 tasks"), [("three", Some("tasks")), ("18", Some("tasks"))]);
+        assert_eq!(counted("3 of 10 people"), [("3", Some("people")), ("10", Some("people"))]);
+        // Not a measurement: `half of the 20 km roads` counts no `km roads`.
+        assert_eq!(read("half of the 20 km roads"), [("half", None, None), ("20 km", Some("km"), None)]);
     }
 
     #[test]
