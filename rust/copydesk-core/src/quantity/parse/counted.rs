@@ -7,9 +7,17 @@
 //! hand`). Function words, numbers, punctuation and line breaks end the
 //! search (`1000 come from Asia` counts nothing), except an `and` or `or`
 //! joining words before the noun they share (`460 Kia and Hyundai
-//! vehicles`). A fraction counts a part of a whole that may be singular
-//! (`a third of the population`, `half the condos`). Irregular plurals and
-//! the stop words are in `data/counted_nouns.tsv`.
+//! vehicles`). A word-led hyphenated word is one word of the phrase,
+//! whatever its parts (`14 first-team players`, `two gas-only powertrain
+//! options`); one led by a cardinal (`three-bed`) is a number of its own. A
+//! model's name runs on to its noun (`63000 Model 3 sedans`, `two new 737
+//! Max jets`) or is the plural itself (`63,150 Model 3s`), and so does a
+//! measurement before the noun (`eight million 250ml bottles`). A fraction
+//! counts a part of a whole that may be singular (`a third of the
+//! population`, `half the condos`); a whole with a count of its own is what
+//! that count counts (`two-thirds of the combined 4.3M digital and physical
+//! sales`, `3 of 10 people`). Irregular plurals and the stop words are in
+//! `data/counted_nouns.tsv`.
 //!
 //! A number glued by a hyphen to a word counts that word, singular as a
 //! compound writes it: `a 12-page report`, `a four-cylinder engine`; with a
@@ -17,16 +25,19 @@
 //! (`four-, five- and six-cylinder`). Words that make such a compound
 //! something other than a count (`one-off`, `two-way`, `30-strong`) are the
 //! `no_count` class of the table. The search reads at most `MAX_WORDS`
-//! tokens past the number (`MAX_SUSPENDED` numbers after a suspended hyphen),
-//! so the stage stays linear.
+//! words past the number, within a bound on tokens (`MAX_SUSPENDED` numbers
+//! after a suspended hyphen), so the stage stays linear.
 
-use super::{in_list, Parser};
+use super::{in_list, numeral, Parser, WordClass};
 use crate::quantity::tables::ctx;
 use crate::quantity::tables::{COUNTED_NO_COUNT, COUNTED_OF, COUNTED_PLURAL, COUNTED_STOP};
 use crate::token::{Span, TokenKind as T};
 
-/// The longest noun phrase looked at: `20 decently sized coal-fired power plants`.
+/// The most words of a noun phrase looked at: `20 decently sized coal-fired power plants`.
 const MAX_WORDS: usize = 5;
+
+/// The most parts of a hyphenated word read past its first: `state-of-the-art`.
+const MAX_PARTS: usize = 4;
 
 /// The most numbers read after a suspended hyphen: `5-, 10-, 20- and 30-year bonds`.
 const MAX_SUSPENDED: usize = 8;
@@ -70,17 +81,61 @@ impl<'a> Parser<'a> {
             // `eight more picks`
             j += 1;
         }
-        let first = j;
+        // `of the 300 workers`, `3 of 10 people`: a whole whose own count comes first.
+        let whole = j > 0 && (part_of || self.tok(j - 1).is_some_and(|w| w.eq_ignore_ascii_case("of")) || determiner(j - 1));
+        let mut first = j;
         // `a 12 page document`, `a three course meal`: a singular noun before
         // another noun is a compound written without its hyphen; it is what
         // is counted when no plural noun follows.
         let compound = (!one && !part_of && self.spaced_compound(first)).then(|| Span { start: self.toks[first].start, end: self.toks[first].end });
-        for t in first..(first + MAX_WORDS).min(self.toks.len()) {
-            if !self.near(t) || self.kind(t) != Some(T::Word) {
+        let span = |a: usize, b: usize| Some(Span { start: self.toks[a].start, end: self.toks[b].end });
+        // `n` counts the words read: a hyphenated word, a model's name with
+        // its number or a measurement is one; a joining `and` or a possessive
+        // none. The tokens read stay bounded all the same.
+        let (mut t, mut n) = (first, 0);
+        let last = (first + 4 * MAX_WORDS).min(self.toks.len());
+        while t < last && n < MAX_WORDS {
+            if !self.near(t) {
+                return compound;
+            }
+            if self.is_number(t) {
+                // `Model 3 sedans`, `737 Max jets`, `Tesla delivered 63,150 Model 3s`.
+                if let Some(plural) = self.model_number(t, first) {
+                    if plural {
+                        return span(first, t);
+                    }
+                    (t, n) = (t + 1, n + 1);
+                    continue;
+                }
+                // `of the combined 4.3M digital and physical sales`, `3 of 10
+                // people`: the whole is what its own count counts.
+                if whole && n <= 1 && first == j {
+                    let mut k = t + 1;
+                    while k < last && self.near(k) && self.kind(k) == Some(T::Word) && self.tb.word(self.s(k)).is_some() {
+                        k += 1;
+                    }
+                    if self.measure_end(t).is_some() || (k < last && self.unit_at(k)) {
+                        return compound;
+                    }
+                    (first, t, n, one, part_of) = (k, k, 0, false, false);
+                    continue;
+                }
+                // `eight million 250ml bottles`, `2.9 million 9 liter cases`: a
+                // measurement before the noun (itself a quantity of its own).
+                if n == 0 && !one && !part_of {
+                    if let Some(e) = self.measure_end(t) {
+                        (t, n) = (e + 1, n + 1);
+                        continue;
+                    }
+                }
+                return compound;
+            }
+            if self.kind(t) != Some(T::Word) {
                 return compound;
             }
             let w = self.s(t);
             if matches!(w, "'s" | "\u{2019}s") {
+                t += 1;
                 continue; // `two of Johnson's deputies`
             }
             let class = self.tb.counted_class(w);
@@ -88,23 +143,39 @@ impl<'a> Parser<'a> {
             // vehicles`: words joined before the noun they share.
             let joins = t > first && in_list(w, &["and", "or"]) && self.near(t + 1) && self.kind(t + 1) == Some(T::Word);
             if joins {
+                t += 1;
                 continue;
             }
+            // `14 first-team players`, `two gas-only powertrain options`: a
+            // hyphenated word is one word, whatever its parts.
+            let e = self.hyphenated_word(t).unwrap_or(t);
+            let word = &self.text[self.toks[t].start..self.toks[e].end];
             // `50 US states`: an acronym in capitals is no stop word (`us`).
             let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
-            if (class & COUNTED_STOP != 0 && !acronym) || self.tb.word(w).is_some() {
+            if e == t && ((class & COUNTED_STOP != 0 && !acronym) || self.tb.word(w).is_some()) {
                 return compound;
             }
-            if one && t == first {
+            if one && n == 0 {
                 // After `one`, the next word; but `one based in London`,
                 // `one prepared to follow`: a participle (regular: -ed) before
                 // a function word makes `one` a pronoun.
-                let participle = is_participle(w);
-                let then_function = self.kind(t + 1) != Some(T::Word) || self.tb.counted_class(self.s(t + 1)) & COUNTED_STOP != 0;
-                return (!(participle && then_function)).then(|| Span { start: self.toks[t].start, end: self.toks[t].end });
+                let participle = is_participle(word);
+                let then_function = self.kind(e + 1) != Some(T::Word) || self.tb.counted_class(self.s(e + 1)) & COUNTED_STOP != 0;
+                if participle && then_function {
+                    return None;
+                }
+                // `one first-team player`, `one thought-provoking film`: a
+                // hyphenated adjective before its noun counts both.
+                let noun = e > t
+                    && self.near(e + 1)
+                    && self.kind(e + 1) == Some(T::Word)
+                    && self.tb.counted_class(self.s(e + 1)) & COUNTED_STOP == 0
+                    && self.tb.word(self.s(e + 1)).is_none()
+                    && !(self.tok(e + 2).is_some_and(is_hyphen) && self.glued(e + 2));
+                return span(t, if noun { e + 1 } else { e });
             }
-            if is_plural(w, class) {
-                return Some(Span { start: self.toks[first].start, end: self.toks[t].end });
+            if is_plural(word, self.tb.counted_class(self.s(e))) {
+                return span(first, e);
             }
             // A singular whole is one noun, or a name and a noun (`of the US
             // population`), ending before a function word, punctuation or a
@@ -112,17 +183,84 @@ impl<'a> Parser<'a> {
             // (`of those screened were`). Longer, it runs into its verb (`of
             // the city lost power`): nothing. A possessive or a plural after
             // it goes on (`the Group's population`, `half the gas stations`).
-            if part_of && (t == first || (t == first + 1 && self.s(first).starts_with(char::is_uppercase))) {
-                let possessive = self.tok(t + 1).is_some_and(|n| matches!(n, "'s" | "\u{2019}s")) && self.glued(t + 1);
-                let next = self.tok(t + 1).filter(|_| self.near(t + 1) && self.kind(t + 1) == Some(T::Word));
+            if part_of && (n == 0 || (n == 1 && self.s(first).starts_with(char::is_uppercase))) {
+                let possessive = self.tok(e + 1).is_some_and(|n| matches!(n, "'s" | "\u{2019}s")) && self.glued(e + 1);
+                let next = self.tok(e + 1).filter(|_| self.near(e + 1) && self.kind(e + 1) == Some(T::Word));
+                // `of the combined 4.3M sales`: an amount goes on.
+                let amount = self.near(e + 1) && self.is_number(e + 1);
                 let ends = !possessive
+                    && !amount
                     && next.is_none_or(|n| is_participle(n) || self.tb.counted_class(n) & COUNTED_STOP != 0);
                 if ends {
-                    return (!is_participle(w)).then(|| Span { start: self.toks[first].start, end: self.toks[t].end });
+                    return (!is_participle(word)).then(|| Span { start: self.toks[first].start, end: self.toks[e].end });
                 }
             }
+            (t, n) = (e + 1, n + 1);
         }
         compound
+    }
+
+    /// The last token of a hyphenated word led by a word at `t`, its parts
+    /// glued words: `first-team`, `coal-fired`, `gas-only`, `state-of-the-art`.
+    /// Not one led by a cardinal number word (`three-bed`, `twenty-five`:
+    /// numbers of their own); an ordinal leads one (`first-team`).
+    fn hyphenated_word(&self, t: usize) -> Option<usize> {
+        let cardinal = self.tb.word(self.s(t)).is_some_and(|x| !matches!(x.class, WordClass::Ordinal | WordClass::Fraction));
+        if cardinal {
+            return None;
+        }
+        let mut e = t;
+        while e < t + 2 * MAX_PARTS
+            && self.tok(e + 1).is_some_and(is_hyphen)
+            && self.glued(e + 1)
+            && self.glued(e + 2)
+            && self.kind(e + 2) == Some(T::Word)
+        {
+            e += 2;
+        }
+        (e > t).then_some(e)
+    }
+
+    /// A unit or currency name starts at token `k`: `liter`, `ml`, `dollar`.
+    fn unit_at(&self, k: usize) -> bool {
+        let Some(first) = self.tok(k) else { return false };
+        let words = |n: usize| self.tok(k + n);
+        self.tb.unit_forms.longest(first, words).is_some() || self.tb.currency_after.longest(first, words).is_some()
+    }
+
+    /// The last token of a measurement that starts with the number at `t`
+    /// and qualifies a noun: `250ml`, `9 liter`, `9-liter`. Not a number
+    /// with a suffix (`1990s`, `2nd`: no unit).
+    fn measure_end(&self, t: usize) -> Option<usize> {
+        if numeral(self.s(t)).is_none_or(|x| !x.suffix.is_empty()) {
+            return None;
+        }
+        let mut k = t + 1;
+        if self.tok(k).is_some_and(is_hyphen) && self.glued(k) && self.glued(k + 1) {
+            k += 1; // `9-liter`
+        } else if !self.near(k) {
+            return None;
+        }
+        let hit = self.tb.unit_forms.longest(self.tok(k)?, |n| self.tok(k + n))?;
+        Some(k + hit.len - 1)
+    }
+
+    /// The number at `t` inside a model's name in a counted phrase that
+    /// starts at `first`: after a capitalised word (`Model 3`, `Boeing 737`,
+    /// as `name_before` reads it) or before a model suffix (`737 Max`).
+    /// `Some(true)` when the name itself is the plural (`Model 3s`, `737s`).
+    fn model_number(&self, t: usize, first: usize) -> Option<bool> {
+        let named = (t > first && self.name_before(t))
+            || (self.near(t + 1) && !self.glued(t + 1) && self.kind(t + 1) == Some(T::Word) && self.tb.model_suffixes.contains_key(self.s(t + 1)));
+        if !named {
+            return None;
+        }
+        let suffix = numeral(self.s(t)).map_or("", |x| x.suffix);
+        match suffix {
+            "" => Some(false),
+            "s" => Some(true),
+            _ => None,
+        }
     }
 
     /// The word at `t` and the next are lower-case words of a noun compound
@@ -179,14 +317,10 @@ impl<'a> Parser<'a> {
         // `one-liners` as `one-liner`.
         let no_count = |x: &str| self.tb.counted_class(x) & COUNTED_NO_COUNT != 0;
         let idiom = no_count(s) || s.strip_suffix('s').is_some_and(no_count);
-        let unit_at = |k: usize| {
-            let (first, words) = (self.s(k), |n: usize| self.tok(k + n));
-            self.tb.unit_forms.longest(first, words).is_some() || self.tb.currency_after.longest(first, words).is_some()
-        };
         // `a 100-metric-ton rocket`, `a 10-square-mile area`: the word qualifies a unit.
         let qualifies =
-            self.tok(w + 1).is_some_and(is_hyphen) && self.glued(w + 1) && self.glued(w + 2) && unit_at(w + 2);
-        let counts = self.noun_shaped(s) && !idiom && !qualifies && !unit_at(w) && !self.number_plural(s);
+            self.tok(w + 1).is_some_and(is_hyphen) && self.glued(w + 1) && self.glued(w + 2) && self.unit_at(w + 2);
+        let counts = self.noun_shaped(s) && !idiom && !qualifies && !self.unit_at(w) && !self.number_plural(s);
         counts.then_some(w)
     }
 
@@ -384,6 +518,57 @@ mod tests {
         // `to` makes a range.
         assert_eq!(read("a 10- to 15-year sentence"), [("10- to 15-year", Some("year"), None)]);
         assert_eq!(counted("a 10- to 15-page report"), [("10- to 15", Some("page"))]);
+    }
+
+    #[test]
+    fn a_hyphenated_adjective_is_one_word_of_the_phrase() {
+        assert_eq!(counted("As many as 14 first-team players left"), [("14", Some("first-team players"))]);
+        assert_eq!(counted("about 20 decently sized coal-fired power plants"), [("20", Some("decently sized coal-fired power plants"))]);
+        assert_eq!(counted("offered two gas-only powertrain options"), [("two", Some("gas-only powertrain options"))]);
+        assert_eq!(counted("five state-owned banks"), [("five", Some("state-owned banks"))]);
+        assert_eq!(counted("30 long-term patients"), [("30", Some("long-term patients"))]);
+        assert_eq!(counted("three well-known brands"), [("three", Some("well-known brands"))]);
+        assert_eq!(counted("two state-of-the-art stadiums"), [("two", Some("state-of-the-art stadiums"))]);
+        assert_eq!(counted("doing 20 push-ups"), [("20", Some("push-ups"))]);
+        assert_eq!(counted("one first-team player"), [("one", Some("first-team player"))]);
+        assert_eq!(counted("one run-in"), [("one", Some("run-in"))]);
+        // Number-led compounds keep their own reading.
+        assert_eq!(read("two 20-year-old men"), [("two", None, None), ("20-year-old", Some("year"), None)]);
+        assert_eq!(counted("two three-bed apartments"), [("two", None), ("three", Some("bed"))]);
+        assert_eq!(read("a five-year plan"), [("five-year", Some("year"), None)]);
+        // No plural after it, or a verb or clause before it: nothing.
+        assert_eq!(counted("she scored 3 last-minute."), [("3", None)]);
+        assert_eq!(counted("one state-owned."), [("one", None)]);
+        assert_eq!(counted("30 were long-term patients"), [("30", None)]);
+        assert_eq!(counted("Of the 14, first-team players"), [("14", None)]);
+    }
+
+    #[test]
+    fn a_model_name_or_a_measurement_inside_the_phrase() {
+        let tesla = counted("the delivery of about 63000 Model 3 sedans and 27000 Model S and Model X vehicles");
+        assert_eq!(tesla, [("63000", Some("Model 3 sedans")), ("27000", Some("Model S and Model X vehicles"))]);
+        assert_eq!(counted("Tesla delivered 63,150 Model 3s"), [("63,150", Some("Model 3s"))]);
+        assert_eq!(counted("grounding two new 737 Max jets"), [("two", Some("new 737 Max jets"))]);
+        assert_eq!(counted("20 Boeing 737s"), [("20", Some("Boeing 737s"))]);
+        let bottles = read("the production of eight million 250ml bottles of hand sanitiser");
+        assert_eq!(bottles, [("eight million", None, Some("250ml bottles")), ("250ml", Some("mL"), None)]);
+        assert_eq!(read("sells 2.9 million 9 liter cases a year")[0], ("2.9 million", None, Some("9 liter cases")));
+        // A name or a measurement with no noun after it counts nothing; a
+        // bare number in the phrase is no name (`30 737 jets`).
+        assert_eq!(counted("they sold 20 Model 3"), [("20", None)]);
+        assert_eq!(counted("bought 30 new 737 jets"), [("30", None), ("737", Some("jets"))]);
+        assert_eq!(read("ran 2 5 km"), [("2", None, None), ("5 km", Some("km"), None)]);
+        assert_eq!(read("2 10 minutes later"), [("2", None, None), ("10 minutes", Some("min"), None)]);
+    }
+
+    #[test]
+    fn a_whole_counted_by_its_own_number() {
+        let sales = counted("Nearly two-thirds of the combined 4.3M digital and physical sales");
+        assert_eq!(sales, [("two-thirds", Some("digital and physical sales")), ("4.3M", Some("digital and physical sales"))]);
+        assert_eq!(counted("three of the 18 tasks"), [("three", Some("tasks")), ("18", Some("tasks"))]);
+        assert_eq!(counted("3 of 10 people"), [("3", Some("people")), ("10", Some("people"))]);
+        // Not a measurement: `half of the 20 km roads` counts no `km roads`.
+        assert_eq!(read("half of the 20 km roads"), [("half", None, None), ("20 km", Some("km"), None)]);
     }
 
     #[test]
