@@ -304,9 +304,11 @@ impl<'a> Parser<'a> {
 
     /// What the bare number just before `q` takes from it when only `or`
     /// (`8 or $9`, `2 or 3 times`) or `of` and a determiner (`280 million of
-    /// the 1.5 billion shekels`, `5 of the 10 players`) stand between them:
-    /// the unit or noun written once, with the second. Not across an elided
-    /// scale (`5 or $6 million`), not a fraction (`half of the 10 players`).
+    /// the 1.5 billion shekels`) stand between them: the unit or noun written
+    /// once, with the second. (A count's noun after `of the`, `5 of the 10
+    /// players`, is already read by `counted.rs`.) Not across an elided
+    /// scale (`5 or $6 million`), not a fraction, not from a unit written as
+    /// an adjective (`five of the three-ton satellites`).
     pub(super) fn shared_back(&self, q: &Quantity, before: usize) -> Option<Carried> {
         if matches!(q.kind, K::Date | K::Time | K::Ordinal | K::Range) || before < 2 || self.proportion_span(q) {
             return None;
@@ -524,12 +526,13 @@ mod tests {
         assert_eq!(of("We could have scored two or three goals.", "two"), ("cardinal", None, Some("goals")));
         assert_eq!(of("He raised 280 million of the 1.5 billion shekels he needs.", "280 million"), ("money", Some("ILS"), None));
         assert_eq!(of("Only 3 of its 20 stores opened.", "3"), ("cardinal", None, Some("stores")));
-        // Not across an elided scale, not for a fraction or a word other than `or`/`of the`.
+        // A fraction counts its whole (`counted.rs`), the same noun.
+        assert_eq!(of("Half of the 10 players left.", "Half"), ("cardinal", None, Some("players")));
+        // Not across an elided scale, an adjective's unit or a word other than `or`/`of the`.
         assert_eq!(of("It costs 5 or $6 million.", "5"), ("cardinal", None, None));
         assert_eq!(of("to develop five of the three-ton satellites", "five"), ("cardinal", None, None));
-        assert_eq!(of("Half of the 10 players left.", "Half"), ("cardinal", None, None));
         assert_eq!(of("He scored 2 and 3 goals.", "2"), ("cardinal", None, None));
-        assert_eq!(of("It takes 5 to 6 of the 10 tasks.", "5 to 6"), ("range", None, None));
+        assert_eq!(of("It takes 5 to 6 of the 10 tasks.", "5 to 6"), ("range", None, Some("tasks")));
     }
 
     #[test]
