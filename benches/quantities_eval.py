@@ -165,7 +165,11 @@ RATE = re.compile(r"\s+(per|a|an)\s+\S+$", re.I)
 COUNTED_NAMES = {"time": "count"}
 AGE = re.compile(r"(year|month|week|day)s?[- ]old$", re.I)
 OLD_AFTER = re.compile(r"[-\s]old\b", re.I)
-AGE_BEFORE = re.compile(r"\b(aged?|ages|age of)\s+$", re.I)
+# What copydesk's ages are written after (parse/ages.rs): `aged`, `age of`;
+# and, with no year written, a name in apposition (`Maddon, `) or a person
+# and a verb of age (`who was `).
+AGED_BEFORE = re.compile(r"\b(?i:aged?|ages|age of)\s+$")
+AGE_CUE = re.compile(r"(\b[A-Z][\w.'’-]*,|\b(?i:he|she|who) (?i:is|was|turned|turns|turning|will be))\s+$")
 YEAR_WORD = re.compile(r"\b(years?|yrs?)\b", re.I)
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
 
@@ -261,7 +265,8 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
         m = re.search(r"(year|month|week|day)", q.unit)
     # `aged 35`, `under the age of 5 years`, and a year copydesk reads as an
     # age where none is written (`Maddon, 66,`): CQE's "year of age".
-    if m is None and q.unit == "year" and (AGE_BEFORE.search(text[: q.start]) or not YEAR_WORD.search(q.text)):
+    lo = max(0, q.start - 24)
+    if m is None and q.unit == "year" and (AGED_BEFORE.search(text, lo, q.start) or (AGE_CUE.search(text, lo, q.start) and not YEAR_WORD.search(q.text))):
         m = re.search("(year)", q.unit)
     if m:
         unit = m.group(1).lower() + " of age"

@@ -522,6 +522,11 @@ mod quantity {
         assert_eq!(one(t, "1260").iso.as_deref(), Some("1260"));
         // Without an era word a small number stays a number.
         assert_eq!(spans("between 1000 and 1260 people"), vec![("1000 and 1260".into(), "range")]);
+        // Not a count after `and`, British Columbia, Windows CE; not a later year as BC.
+        assert_eq!(spans("Vesuvius erupted in AD 79 and 16 towns were buried."), vec![("AD 79".into(), "date"), ("16".into(), "cardinal")]);
+        assert_eq!(spans("The NDP won 41 BC seats."), vec![("41".into(), "cardinal")]);
+        assert!(q("Windows CE 6 shipped.").iter().all(|m| m.iso.is_none()));
+        assert_eq!(one("It ran from 500 BC to 1500 in some form.", "1500").iso.as_deref(), Some("1500"));
     }
 
     #[test]

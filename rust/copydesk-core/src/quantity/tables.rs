@@ -176,6 +176,8 @@ pub mod ctx {
     pub const SPEED: u32 = 1 << 27;
     pub const MONEY: u32 = 1 << 28;
     pub const TEMPERATURE: u32 = 1 << 29;
+    pub const SPAN_START: u32 = 1 << 30;
+    pub const SPAN_END: u32 = 1 << 31;
 
     pub(super) fn from_name(name: &str) -> u32 {
         match name {
@@ -203,6 +205,8 @@ pub mod ctx {
             "alike" => ALIKE,
             "subset" => SUBSET,
             "aged" => AGED,
+            "span_start" => SPAN_START,
+            "span_end" => SPAN_END,
             "person" => PERSON,
             "age_verb" => AGE_VERB,
             "age_end" => AGE_END,
@@ -446,7 +450,11 @@ impl Tables {
                 "month" => Calendar::Month(c[1].parse().expect("calendar.tsv: month")),
                 "weekday" => Calendar::Weekday(c[1].parse().expect("calendar.tsv: weekday")),
                 "zone" => Calendar::Zone(c[1]),
-                "era" => Calendar::Era(c[1] == "-"),
+                "era" => Calendar::Era(match c[1] {
+                    "+" => false,
+                    "-" => true,
+                    other => panic!("calendar.tsv: era value {other:?}, + or -"),
+                }),
                 other => panic!("calendar.tsv: bad class {other:?}"),
             };
             for form in c[2].split('|') {

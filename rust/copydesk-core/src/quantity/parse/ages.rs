@@ -30,7 +30,12 @@ impl<'a> Parser<'a> {
         let class = |t: usize| if self.kind(t) == Some(T::Word) { context_of(self.s(t)) } else { 0 };
         let next = self.token_from(before, q.end);
         let aged = class(before - 1) & ctx::AGED != 0;
-        let apposition = q.kind == K::Number && before >= 2 && self.s(before - 1) == "," && self.named(before - 2) && self.tok(next) == Some(",") && !self.is_number(next + 1);
+        // `California, 55, Texas, 38`, `Manchester United, 3, Chelsea, 1`,
+        // `One, 2, and 3`: a list of pairs or of numbers, no ages.
+        let listed = (next + 1..(next + 6).min(self.toks.len()))
+            .take_while(|&k| !self.gap(k).contains('\n'))
+            .any(|k| self.is_number(k) && matches!(self.s(k - 1), "," | "and"));
+        let apposition = q.kind == K::Number && before >= 2 && self.s(before - 1) == "," && self.named(before - 2) && self.tok(next) == Some(",") && !listed;
         let clause_end = match self.tok(next) {
             None => true,
             Some(w) => matches!(w, "." | "," | ";") || class(next) & ctx::AGE_END != 0,
@@ -74,6 +79,7 @@ mod tests {
     fn ages_written_as_a_bare_number() {
         assert_eq!(of("Maddon, 66, has used the downtime to get in shape.", "66"), ("quantity", Some("year")));
         assert_eq!(of("Jamie Armstrong, 25, said she ended up in Reno.", "25"), ("quantity", Some("year")));
+        assert_eq!(of("Thomas Sam, 42, and his wife Manju Sam, 36, from Sydney", "42"), ("quantity", Some("year")));
         assert_eq!(of("Men aged 35 or above were screened.", "35"), ("quantity", Some("year")));
         assert_eq!(of("He retired at age 62.", "62"), ("quantity", Some("year")));
         assert_eq!(of("children ages 5 to 12", "5 to 12"), ("range", Some("year")));
@@ -93,5 +99,13 @@ mod tests {
         assert_eq!(of("It was 10 when we left.", "10"), ("cardinal", None));
         assert_eq!(of("He was 5 of the 10 finalists.", "5"), ("cardinal", None));
         assert_eq!(of("aged 35 cases of wine", "35"), ("cardinal", None));
+        // Lists of names and numbers; rankings and scores after a verb of age.
+        assert_eq!(of("The big prizes are California, 55, Texas, 38, and Florida, 29.", "55"), ("cardinal", None));
+        assert_eq!(of("The big prizes are California, 55, Texas, 38, and Florida, 29.", "38"), ("cardinal", None));
+        assert_eq!(of("In the House, 51, in the Senate, 49.", "51"), ("cardinal", None));
+        assert_eq!(of("Manchester United, 3, Chelsea, 1.", "3"), ("cardinal", None));
+        assert_eq!(of("He was 87 at tea when he was dismissed.", "87"), ("cardinal", None));
+        assert_eq!(of("He is 2 in the world rankings.", "2"), ("cardinal", None));
+        assert_eq!(of("He was 3 and 2 in his last five starts.", "3"), ("cardinal", None));
     }
 }

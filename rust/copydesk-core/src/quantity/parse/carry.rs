@@ -23,14 +23,14 @@
 //!   3.9 million headsets from 2.4 million`);
 //! - `compare` (`compared with`, `versus`, `against`): any source; the word
 //!   may stand one function word before the number (`compared with 63`);
-//!   `subset` (`including`) likewise, right before the number (`6 million
+//!   `subset` (`including`, `excluding`) likewise, right before the number (`6 million
 //!   homes, including 1.5 million in Los Angeles`);
 //! - `parallel` (`by`): the source follows the same word (`increased by 2
 //!   percent but the Nasdaq decreased by 1`).
 //!
-//! Parallel clauses compare too (`parallel` below): `ended at 1,463.78
-//! points, while the TA-125 ended at 1,334.20`, `435 homes by open sale and
-//! 187 by tender`.
+//! Parallel clauses compare too (`parallel` below): `fell 1% to 1,463.78
+//! points, while the TA-125 lost 1.1% to 1,334.20`, `435 homes by open sale
+//! and 187 by tender`.
 //!
 //! The other way round, a bare level right before `up` or `down` and its
 //! change takes the change's unit (`7,425.81, down 162.31 points`), and a
@@ -54,8 +54,8 @@
 //! the stage stays linear.
 
 use super::super::number::numeral;
-use super::super::tables::{context_of, ctx, Unit, WordClass};
-use super::{in_list, Parser, K};
+use super::super::tables::{context_of, ctx, Unit, WordClass, COUNTED_OF};
+use super::{Parser, K};
 use crate::quantity::Quantity;
 use crate::token::{Span, TokenKind as T};
 
@@ -204,7 +204,7 @@ impl<'a> Parser<'a> {
         while lo > 0 && first - lo < reach {
             let t = lo - 1;
             let ends = self.kind(t) == Some(T::Punct) && matches!(self.s(t), "." | "!" | "?" | ";");
-            if ends || self.text[self.toks[t].end..self.toks[lo].start].contains('\n') {
+            if ends || self.gap(lo).contains('\n') {
                 break;
             }
             lo = t;
@@ -215,10 +215,12 @@ impl<'a> Parser<'a> {
     /// A bare number in a clause set against an earlier one takes the unit
     /// or noun of the earlier clause's amount, written the same way:
     ///
-    /// - after a `clause` word each, with a `contrast` word between them, the
-    ///   earlier a level (no change, no percentage): `ended down 1% at
-    ///   1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20`, `a
-    ///   baker's dozen is 13 units whilst a gross is 144`;
+    /// - market reports: both clauses a percentage of change and then the
+    ///   level reached, after `to`, `at` or `of` (`clause`), with a
+    ///   `contrast` word between them: `ended down 1% at 1,463.78 points,
+    ///   while the TA-125 lost 1.1% to end at 1,334.20`. Without the change
+    ///   in each clause, two levels are as likely two measures (`closed at
+    ///   7,000 points, but the pound was at 1.30`);
     /// - after `and` or a `contrast` word, followed by the same preposition
     ///   (`alike`) as the amount before it: `435 homes by open sale and 187 by
     ///   tender`.
@@ -230,20 +232,26 @@ impl<'a> Parser<'a> {
         let lead = before - 1;
         let lo = self.window(lead, 2 * REACH);
         let floor = self.toks[lo].start;
-        let amounts = || self.out.iter().rev().take(MENTIONS).take_while(move |m| m.end > floor).filter(|m| !matches!(m.kind, K::Date | K::Time));
-        let src = if class(lead) & ctx::CLAUSE != 0 {
-            let contrast = (lo..lead).rev().find(|&t| class(t) & ctx::CONTRAST != 0)?;
-            let src = amounts().find(|m| m.end <= self.toks[contrast].start)?;
-            let f = self.toks[..lead].partition_point(|t| t.start < src.start);
+        let mut amounts = self.out.iter().enumerate().rev().take(MENTIONS).take_while(|(_, m)| m.end > floor).filter(|(_, m)| !matches!(m.kind, K::Date | K::Time));
+        let rate_of_change = |m: &Quantity| m.dimension == Some("ratio") && m.change.is_some();
+        let src = if class(lead) & ctx::LEVEL != 0 {
+            let contrast = self.toks[(lo..lead).rev().find(|&t| class(t) & ctx::CONTRAST != 0)?].start;
+            let (_, change) = amounts.next()?;
+            let (i, src) = amounts.next()?;
             let level = src.change.is_none() && src.dimension != Some("ratio") && src.kind != K::Ordinal;
-            if !level || self.lead(f).map_or(true, |t| class(t) & ctx::CLAUSE == 0) {
+            if !rate_of_change(change) || change.start < contrast || src.end > contrast || !level {
+                return None;
+            }
+            let changed = i.checked_sub(1).is_some_and(|p| self.out[p].end > floor && rate_of_change(&self.out[p]));
+            let f = self.toks[..lead].partition_point(|t| t.start < src.start);
+            if !changed || self.lead(f).map_or(true, |t| class(t) & ctx::CLAUSE == 0) {
                 return None;
             }
             src
         } else if class(lead) & ctx::CONTRAST != 0 || self.s(lead).eq_ignore_ascii_case("and") {
             let next = self.token_from(before, q.end);
             let prep = self.tok(next).filter(|_| class(next) & ctx::ALIKE != 0 && self.near(next))?;
-            let src = amounts().next().filter(|m| m.end <= self.toks[lead].start && m.kind != K::Ordinal)?;
+            let (_, src) = amounts.next().filter(|(_, m)| m.end <= self.toks[lead].start && m.kind != K::Ordinal)?;
             let after = self.token_from(lead.saturating_sub(REACH), src.counted.map_or(src.end, |c| c.end));
             if after >= lead || !self.s(after).eq_ignore_ascii_case(prep) {
                 return None;
@@ -319,14 +327,16 @@ impl<'a> Parser<'a> {
         }
         let or = self.s(before - 1).eq_ignore_ascii_case("or");
         let k = if or { before - 1 } else { before - 2 };
-        let of_det = !or && self.s(k).eq_ignore_ascii_case("of") && in_list(self.s(before - 1), &["the", "its", "their", "his", "her", "our", "those", "these"]);
-        if !(or || of_det) || self.toks[k - 1].end != last.end || !(k..=before).all(|t| self.near(t) && !self.glued(t)) {
+        let of_det = !or && self.s(k).eq_ignore_ascii_case("of") && self.tb.counted_class(self.s(before - 1)) & COUNTED_OF != 0;
+        if !(or || of_det) || k == 0 || self.toks[k - 1].end != last.end || !(k..=before).all(|t| self.near(t) && !self.glued(t)) {
             return None;
         }
-        // `five of the three-ton satellites`: a unit joined as an adjective
-        // measures the noun, not the number before.
+        // `five of the three-ton satellites`, `two of the 5 km races`: a unit
+        // that measures a noun after it does not measure the number before.
         let adjective = self.text[q.start..q.end].trim_start_matches(['-', '−']).contains('-');
-        if self.scaled(q) != self.scaled(last) || adjective {
+        let next = self.token_from(before, q.end);
+        let noun_after = q.unit.is_some() && self.near(next) && self.tok(next).is_some_and(|w| self.noun_shaped(w));
+        if self.scaled(q) != self.scaled(last) || adjective || noun_after {
             return None;
         }
         self.taken_from(q, before)
@@ -498,8 +508,7 @@ mod tests {
         assert_eq!(of(text, "1,334.20"), ("cardinal", None, Some("points")));
         let text = "The index rose 0.2% to a close of 1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18.";
         assert_eq!(of(text, "1,333.18"), ("cardinal", None, Some("points")));
-        assert_eq!(of("A baker's dozen is 13 units whilst a gross is 144.", "144"), ("cardinal", None, Some("units")));
-        assert_eq!(of("He is 6 feet tall while his brother is 5.", "5"), ("quantity", Some("ft"), None));
+        assert_eq!(of("Brent rose 2% to $60, while WTI gained 1.5% to 55.", "55"), ("money", Some("USD"), None));
         let text = "The launches will offer 435 homes by open sale and 187 by tender on Saturday.";
         assert_eq!(of(text, "187"), ("cardinal", None, Some("homes")));
         assert_eq!(of("It killed 12 people in Paris and 3 in Lyon.", "3"), ("cardinal", None, Some("people")));
@@ -509,6 +518,12 @@ mod tests {
         assert_eq!(of("5 people died in Paris and 3 in 2019.", "3"), ("cardinal", None, None));
         assert_eq!(of("Unemployment is 5%, while the rate is 4.", "4"), ("cardinal", None, None));
         assert_eq!(of("It rose 5 points, while the other was at 12.", "12"), ("cardinal", None, None));
+        // Two levels without a change in each clause are as likely two measures.
+        assert_eq!(of("The FTSE 100 closed at 7,000 points, but the pound was at 1.30.", "1.30"), ("cardinal", None, None));
+        assert_eq!(of("The dollar was at 110 yen, while the euro was at 1.10.", "1.10"), ("cardinal", None, None));
+        assert_eq!(of("The temperature was 30 C, while the humidity was 80.", "80"), ("cardinal", None, None));
+        assert_eq!(of("The Nasdaq closed at 8,000 points, while the Dow closed at 26,000 points and oil at 60.", "60"), ("cardinal", None, None));
+        assert_eq!(of("A baker's dozen is 13 units whilst a gross is 144.", "144"), ("cardinal", None, None));
     }
 
     #[test]
@@ -531,6 +546,8 @@ mod tests {
         // Not across an elided scale, an adjective's unit or a word other than `or`/`of the`.
         assert_eq!(of("It costs 5 or $6 million.", "5"), ("cardinal", None, None));
         assert_eq!(of("to develop five of the three-ton satellites", "five"), ("cardinal", None, None));
+        assert_eq!(of("two of the 5 km races were cancelled", "two"), ("cardinal", None, None));
+        assert_eq!(of("Three of the 20 mg tablets were missing.", "Three"), ("cardinal", None, None));
         assert_eq!(of("He scored 2 and 3 goals.", "2"), ("cardinal", None, None));
         assert_eq!(of("It takes 5 to 6 of the 10 tasks.", "5 to 6"), ("range", None, Some("tasks")));
     }

@@ -189,10 +189,13 @@ impl<'a> Parser<'a> {
     }
 
     /// `AD 79`, `79 AD`, `500 BC`, `A.D. 1000`: a year of an era (`era` in
-    /// `calendar.tsv`), however many digits; and a plain number after `and`
-    /// or `to` right after one (`between A.D. 1000 and 1260`). The era word
-    /// is in the span; the ISO 8601 year counts astronomically (500 BC is
-    /// `-0499`, 1 BC `0000`).
+    /// `calendar.tsv`), however many digits; and the second year of a span
+    /// whose first has the era (`between A.D. 1000 and 1260`, `from 500 BC
+    /// to 300`). The era word is in the span; the ISO 8601 year counts
+    /// astronomically (500 BC is `-0499`, 1 BC `0000`). An era word after
+    /// the number is no era before a noun (`41 BC seats`: British Columbia);
+    /// one before it only after a word that introduces a year (`in AD 79`,
+    /// not `Windows CE 6`).
     pub(super) fn era_year(&mut self, num: &Num<'a>) -> Option<usize> {
         let whole = num.value.fract() == 0.0 && (1.0..=9999.0).contains(&num.value);
         if !num.plain || num.words || num.money.is_some() || num.high.is_some() || num.scaled || !whole {
@@ -202,20 +205,26 @@ impl<'a> Parser<'a> {
             Some(Calendar::Era(bc)) => Some(bc),
             _ => None,
         };
+        let introduced = |t: usize| t > 0 && (self.tb.is(self.s(t - 1), ctx::YEAR) || matches!(self.s(t - 1), "c." | "circa" | "ca."));
         let i = num.first;
         let next = self.cidx(&num.cur, 0).filter(|&j| self.near(j) && !self.cglued(&num.cur, 0));
-        let (first, last, bc) = if let Some(bc) = next.and_then(era) {
+        let noun_after = |j: usize| self.kind(j + 1) == Some(T::Word) && self.near(j + 1) && !self.tb.is(self.s(j + 1), ctx::FUNCTION) && self.s(j + 1).starts_with(|c: char| c.is_lowercase());
+        let (first, last, bc) = if let Some(bc) = next.filter(|&j| !noun_after(j)).and_then(era) {
             (i, next?, bc)
-        } else if let Some(bc) = (i > 0 && self.near(i)).then(|| era(i - 1)).flatten() {
+        } else if let Some(bc) = (i > 0 && self.near(i) && introduced(i - 1)).then(|| era(i - 1)).flatten() {
             (i - 1, i, bc)
         } else {
-            // `between A.D. 1000 and 1260`: the era of the year just before.
+            // The second year of a span: `between`/`from`, the first with its era, `and`/`to`.
             let prev = self.out.last().filter(|m| m.kind == K::Date && i >= 2 && m.end == self.toks[i - 2].end)?;
-            if !in_list(self.s(i - 1), &["and", "to", "until", "till"]) {
+            let f = self.toks.partition_point(|t| t.start < prev.start);
+            let span = f > 0 && self.tb.is(self.s(f - 1), ctx::SPAN_START) && self.tb.is(self.s(i - 1), ctx::SPAN_END);
+            let bc = era(i - 2).or_else(|| era(f))?;
+            // `from 500 BC to 1500` is no span of years before Christ.
+            let earlier = prev.iso.as_deref().and_then(|y| y.parse::<f64>().ok()).is_some_and(|y| num.value < 1.0 - y);
+            if !span || noun_after(i) || (bc && !earlier) {
                 return None;
             }
-            let f = self.toks.partition_point(|t| t.start < prev.start);
-            (i, i, era(i - 2).or_else(|| era(f))?)
+            (i, i, bc)
         };
         let y = num.value as i64;
         let iso = if bc { format!("-{:04}", y - 1).replace("-0000", "0000") } else { format!("{y:04}") };

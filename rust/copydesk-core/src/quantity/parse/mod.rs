@@ -532,14 +532,12 @@ impl<'a> Parser<'a> {
             if let Some((t, w)) = self.cidx(&c, 0).zip(letter).filter(|&(t, _)| self.near(t) && !self.glued(t)) {
                 // `C-section`, `3 C grades`: the letter of a word or a grade.
                 let glued_after = self.glued(t + 1) && (matches!(self.kind(t + 1), Some(T::Word | T::Number)) || self.tok(t + 1).is_some_and(is_dash));
-                let counted = self.tok(t + 1).is_some_and(|a| {
-                    a.len() > 3 && a.ends_with('s') && a.chars().all(|ch| ch.is_lowercase()) && !self.tb.is(a, ctx::TEMPERATURE)
-                });
+                let counted = self.tok(t + 1).is_some_and(|a| self.noun_shaped(a) && a.ends_with('s') && !self.tb.is(a, ctx::TEMPERATURE));
                 let word_after = glued_after || counted;
                 let high_of = num.first >= 2
                     && self.s(num.first - 1).eq_ignore_ascii_case("of")
                     && in_list(self.s(num.first - 2), &["high", "low"]);
-                let warm = high_of || self.words_near(num.first, ctx::TEMPERATURE);
+                let warm = high_of || self.words_near(num.first, ctx::TEMPERATURE, tail::NEAR_BEFORE, tail::NEAR_AFTER);
                 if !word_after && warm && !self.name_before(num.first) {
                     if let Some(u) = self.tb.unit_index(if w == "C" { "°C" } else { "°F" }) {
                         tail = Some(Tail::Unit(u));

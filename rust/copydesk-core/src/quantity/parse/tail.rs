@@ -4,6 +4,10 @@
 use super::*;
 use crate::quantity::tables::COUNTED_OF;
 
+/// How far `words_near` looks for a word of context: tokens before, after.
+pub(super) const NEAR_BEFORE: usize = 8;
+pub(super) const NEAR_AFTER: usize = 5;
+
 impl<'a> Parser<'a> {
     /// Reads scale words after the number at the cursor.
     pub(super) fn scales(&self, num: &mut Num<'a>) {
@@ -101,7 +105,7 @@ impl<'a> Parser<'a> {
         let words = |k: usize| self.cw(c, k);
         let cur = if allow_currency { self.tb.currency_after.longest(w0, words) } else { None };
         let unit = self.tb.unit_forms.longest(w0, words);
-        let cur = cur.filter(|h| !h.glued || glued0 || self.spaced_price(c, h.len));
+        let cur = cur.filter(|h| !h.glued || glued0 || (h.value.1 != 1.0 && self.spaced_price(c, h.len)));
         // `2 in thick`: a glued-only form after a space, when a size follows.
         let sized = |n: usize| self.cw(c, n).is_some_and(|w| self.tb.is(w, ctx::LENGTH) && w != "in");
         // `1.3 A/cm2`: a symbol read only glued (`=A`) is the unit of a rate written after a space.
@@ -156,8 +160,9 @@ impl<'a> Parser<'a> {
             return t;
         }
         match canon {
-            "kt" if self.words_near(first, ctx::SPEED) => self.tb.unit_index("kn").map_or(t, Tail::Unit),
-            "kn" if self.words_near(first, ctx::MONEY) && !self.words_near(first, ctx::SPEED) => {
+            "kt" if self.words_near(first, ctx::SPEED, NEAR_BEFORE, NEAR_AFTER) => self.tb.unit_index("kn").map_or(t, Tail::Unit),
+            // A knot unless a money word stands right before (`cost me 150 kn`).
+            "kn" if self.words_near(first, ctx::MONEY, 3, 0) && !self.words_near(first, ctx::SPEED, NEAR_BEFORE, NEAR_AFTER) => {
                 self.tb.currencies.iter().position(|c| c.code == "HRK").map_or(t, |m| Tail::Currency(m, 1.0))
             }
             _ => t,
@@ -165,19 +170,19 @@ impl<'a> Parser<'a> {
     }
 
     /// A word of the context class `class` in the sentence of token `i`, up
-    /// to 8 words before it and 5 after.
-    pub(super) fn words_near(&self, i: usize, class: u32) -> bool {
+    /// to `before` tokens before it and `after` after.
+    pub(super) fn words_near(&self, i: usize, class: u32, before: usize, after: usize) -> bool {
         let stop = |k: usize| matches!(self.s(k), "." | "!" | "?" | ";") || self.gap(k).contains('\n');
         let word = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), class);
         let mut k = i;
-        while k > 0 && i - k < 8 && !stop(k) {
+        while k > 0 && i - k < before && !stop(k) {
             k -= 1;
             if word(k) {
                 return true;
             }
         }
         let mut k = i + 1;
-        while k < self.toks.len() && k - i <= 5 && !stop(k) {
+        while k < self.toks.len() && k - i <= after && !stop(k) {
             if word(k) {
                 return true;
             }
