@@ -35,7 +35,8 @@ NewsQuant protocol, as implemented here
 - Predictions: every copydesk mention except dates, times and ordinals (not
   NewsQuant quantities); value = `value`, or (`value`, `high`) for a range.
 - Unit (value+unit): the copydesk unit through benches/cqe_units.tsv (a
-  rate not named there by its parts: `USD/year` -> "dollar per year"); a
+  rate not named there by its parts: `USD/year` -> "dollar per year"; a
+  count per unit of time by its noun, `tests` `/day` -> "test per day"); a
   cardinal takes its counted noun when copydesk reports one (`counted`,
   read with getattr: a string or a span with start/end into the text),
   lower-cased, without possessive 's, and made singular ("points" ->
@@ -251,7 +252,9 @@ def to_item(q: Any, text: str, units: dict[str, str], stats: Counter) -> Item:
     # price per unit (`USD/bbl`, `USD/year`) is CQE's "dollar per barrel".
     base, per = (q.unit, "") if q.unit in units else (q.unit or "").partition("/")[::2]
     unit = units.get(base, base) if base else "-"
-    if q.kind == "cardinal" or (q.kind == "range" and not q.unit):
+    # A count per unit of time (`3,000 tests per day`, unit `/day`) is named
+    # by its noun: "test per day".
+    if q.kind == "cardinal" or (q.kind == "range" and not q.unit) or (q.unit or "").startswith("/"):
         noun = counted_noun(q, text)
         if noun:
             unit = cqe_name(singular(noun))

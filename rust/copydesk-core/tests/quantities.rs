@@ -779,6 +779,15 @@ mod quantity {
         // Temperatures have no SI rate (kelvin has an offset); `per person` is no time.
         unit("warming 0.2C a decade", "0.2C a decade", "quantity", 0.2, "°C/decade", "temperature/duration", None);
         unit("5 kg per person", "5 kg", "quantity", 5.0, "kg", "mass", Some(5.0));
+        // A count per unit of time: the span the number, the noun counted, SI in hertz.
+        let t = "The lab will provide three thousand tests per day.";
+        let q = unit(t, "three thousand", "quantity", 3000.0, "/day", "frequency", Some(3000.0 / 86400.0));
+        assert_eq!(q.counted.map(|c| &t[c.start..c.end]), Some("tests"));
+        unit("The stars spin 78,000 times a minute.", "78,000", "quantity", 78000.0, "/min", "frequency", Some(1300.0));
+        unit("He smoked 20 a day.", "20", "quantity", 20.0, "/day", "frequency", Some(20.0 / 86400.0));
+        // Not a time ago, nor before another word.
+        assert_eq!(spans("It was 500 a year ago."), vec![("500".into(), "cardinal")]);
+        assert_eq!(spans("He scored 5 a second time."), vec![("5".into(), "cardinal")]);
     }
 
     #[test]

@@ -233,6 +233,9 @@ fn write_form(out: &mut String, text: &str, q: &Quantity, units: UnitSystem) -> 
             }
             write_count(out, q.value)
         }
+        // `3,000 tests per day`: a count per unit of time keeps its words
+        // after the number, in either system.
+        K::Quantity if q.unit.is_some_and(|u| u.starts_with('/')) => write_count(out, q.value),
         K::Quantity | K::Money | K::Percent | K::Range => write_measure(out, text, q, units),
     }
 }
@@ -665,6 +668,12 @@ mod tests {
         assert_eq!(norm("a 10- to 15-year sentence"), "a 10- to 15-year sentence");
         assert_eq!(norm("a ten- to fifteen-year sentence"), "a 10- to 15-year sentence");
         assert_eq!(norm("a 10-15-year sentence"), "a 10–15-year sentence");
+    }
+
+    #[test]
+    fn a_count_per_unit_of_time_keeps_its_words() {
+        assert_eq!(norm("to provide three thousand tests per day."), "to provide 3000 tests per day.");
+        assert_eq!(si("He smoked 20 a day."), "He smoked 20 a day.");
     }
 
     #[test]

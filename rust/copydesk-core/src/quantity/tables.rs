@@ -146,40 +146,41 @@ pub struct Currency {
 
 /// Classes of `context_words.tsv` (bits of [`Tables::context`]).
 pub mod ctx {
-    pub const FUNCTION: u32 = 1;
-    pub const CHANGE: u32 = 1 << 1;
-    pub const AMOUNT: u32 = 1 << 2;
-    pub const LABEL: u32 = 1 << 3;
-    pub const SCORE: u32 = 1 << 4;
-    pub const YEAR: u32 = 1 << 5;
-    pub const LENGTH: u32 = 1 << 6;
-    pub const RACE: u32 = 1 << 7;
-    pub const STREET: u32 = 1 << 8;
-    pub const AMBIGUOUS_CODE: u32 = 1 << 9;
-    pub const NAME_LIKE: u32 = 1 << 10;
-    pub const UP: u32 = 1 << 11;
-    pub const DOWN: u32 = 1 << 12;
-    pub const PARTICLE_VERB: u32 = 1 << 13;
-    pub const LEVEL: u32 = 1 << 14;
-    pub const BASE: u32 = 1 << 15;
-    pub const COMPARE: u32 = 1 << 16;
-    pub const PARALLEL: u32 = 1 << 17;
-    pub const SCREEN: u32 = 1 << 18;
-    pub const CLAUSE: u32 = 1 << 19;
-    pub const CONTRAST: u32 = 1 << 20;
-    pub const ALIKE: u32 = 1 << 21;
-    pub const SUBSET: u32 = 1 << 22;
-    pub const AGED: u32 = 1 << 23;
-    pub const PERSON: u32 = 1 << 24;
-    pub const AGE_VERB: u32 = 1 << 25;
-    pub const AGE_END: u32 = 1 << 26;
-    pub const SPEED: u32 = 1 << 27;
-    pub const MONEY: u32 = 1 << 28;
-    pub const TEMPERATURE: u32 = 1 << 29;
-    pub const SPAN_START: u32 = 1 << 30;
-    pub const SPAN_END: u32 = 1 << 31;
+    pub const FUNCTION: u64 = 1;
+    pub const CHANGE: u64 = 1 << 1;
+    pub const AMOUNT: u64 = 1 << 2;
+    pub const LABEL: u64 = 1 << 3;
+    pub const SCORE: u64 = 1 << 4;
+    pub const YEAR: u64 = 1 << 5;
+    pub const LENGTH: u64 = 1 << 6;
+    pub const RACE: u64 = 1 << 7;
+    pub const STREET: u64 = 1 << 8;
+    pub const AMBIGUOUS_CODE: u64 = 1 << 9;
+    pub const NAME_LIKE: u64 = 1 << 10;
+    pub const UP: u64 = 1 << 11;
+    pub const DOWN: u64 = 1 << 12;
+    pub const PARTICLE_VERB: u64 = 1 << 13;
+    pub const LEVEL: u64 = 1 << 14;
+    pub const BASE: u64 = 1 << 15;
+    pub const COMPARE: u64 = 1 << 16;
+    pub const PARALLEL: u64 = 1 << 17;
+    pub const SCREEN: u64 = 1 << 18;
+    pub const CLAUSE: u64 = 1 << 19;
+    pub const CONTRAST: u64 = 1 << 20;
+    pub const ALIKE: u64 = 1 << 21;
+    pub const SUBSET: u64 = 1 << 22;
+    pub const AGED: u64 = 1 << 23;
+    pub const PERSON: u64 = 1 << 24;
+    pub const AGE_VERB: u64 = 1 << 25;
+    pub const AGE_END: u64 = 1 << 26;
+    pub const SPEED: u64 = 1 << 27;
+    pub const MONEY: u64 = 1 << 28;
+    pub const TEMPERATURE: u64 = 1 << 29;
+    pub const SPAN_START: u64 = 1 << 30;
+    pub const SPAN_END: u64 = 1 << 31;
+    pub const RELATIVE: u64 = 1 << 32;
 
-    pub(super) fn from_name(name: &str) -> u32 {
+    pub(super) fn from_name(name: &str) -> u64 {
         match name {
             "function" => FUNCTION,
             "change" => CHANGE,
@@ -207,6 +208,7 @@ pub mod ctx {
             "aged" => AGED,
             "span_start" => SPAN_START,
             "span_end" => SPAN_END,
+            "relative" => RELATIVE,
             "person" => PERSON,
             "age_verb" => AGE_VERB,
             "age_end" => AGE_END,
@@ -219,14 +221,14 @@ pub mod ctx {
 }
 
 /// `context_words.tsv`: lower-cased word -> its classes, loaded once.
-fn context() -> &'static WordMap<u32> {
-    static CONTEXT: OnceLock<WordMap<u32>> = OnceLock::new();
+fn context() -> &'static WordMap<u64> {
+    static CONTEXT: OnceLock<WordMap<u64>> = OnceLock::new();
     CONTEXT.get_or_init(load_context)
 }
 
-fn load_context() -> WordMap<u32> {
+fn load_context() -> WordMap<u64> {
     // Owned keys: the map keeps no reference to them once packed.
-    let mut context: HashMap<String, u32> = HashMap::default();
+    let mut context: HashMap<String, u64> = HashMap::default();
     for line in lines(include_str!("../../data/context_words.tsv")) {
         let (class, words) = line.split_once('\t').expect("context_words.tsv: two columns");
         let bit = ctx::from_name(class);
@@ -241,7 +243,7 @@ fn load_context() -> WordMap<u32> {
 
 /// The `context_words.tsv` classes of `w` (0 for none), in any ASCII case.
 #[inline]
-pub fn context_of(w: &str) -> u32 {
+pub fn context_of(w: &str) -> u64 {
     context().get(w).copied().unwrap_or(0)
 }
 
@@ -535,7 +537,7 @@ impl Tables {
 
     /// Whether `w` is in any of the `context_words.tsv` classes `class`, in any ASCII case.
     #[inline]
-    pub fn is(&self, w: &str, class: u32) -> bool {
+    pub fn is(&self, w: &str, class: u64) -> bool {
         context_of(w) & class != 0
     }
 

@@ -552,7 +552,8 @@ mod tests {
         assert_eq!(counted("20 Boeing 737s"), [("20", Some("Boeing 737s"))]);
         let bottles = read("the production of eight million 250ml bottles of hand sanitiser");
         assert_eq!(bottles, [("eight million", None, Some("250ml bottles")), ("250ml", Some("mL"), None)]);
-        assert_eq!(read("sells 2.9 million 9 liter cases a year")[0], ("2.9 million", None, Some("9 liter cases")));
+        // A count per unit of time keeps its noun (`parse/mod.rs` `per_time`).
+        assert_eq!(read("sells 2.9 million 9 liter cases a year")[0], ("2.9 million", Some("/year"), Some("9 liter cases")));
         // A name or a measurement with no noun after it counts nothing; a
         // bare number in the phrase is no name (`30 737 jets`).
         assert_eq!(counted("they sold 20 Model 3"), [("20", None)]);

@@ -178,7 +178,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Token `i - 1` is in a `context_words.tsv` class.
-    fn prev_in(&self, i: usize, class: u32) -> bool {
+    fn prev_in(&self, i: usize, class: u64) -> bool {
         i > 0 && self.tb.is(self.s(i - 1), class)
     }
 
@@ -856,6 +856,24 @@ impl<'a> Parser<'a> {
         between.chars().all(|c| c == ' ')
     }
 
+    /// The unit of time after `per`, `a` or `an` written at byte `end` (after
+    /// a count or its noun, whose first token is `first`): `tests per day`,
+    /// `times a minute`, `20 a week`. Not `a week ago` or `earlier`
+    /// (`relative`), nor before another word (`5 a second time`).
+    fn per_time(&self, first: usize, end: usize) -> Option<usize> {
+        let j = self.token_from(first, end);
+        let spaced = |t: usize| self.near(t) && !self.glued(t);
+        if !(spaced(j) && spaced(j + 1) && in_list(self.s(j), &["per", "a", "an"])) {
+            return None;
+        }
+        let k = j + 1;
+        let hit = self.tb.unit_forms.longest(self.s(k), |n| self.tok(k + n)).filter(|h| !h.glued)?;
+        let after = k + hit.len;
+        let word = |w: &str| self.kind(after) == Some(T::Word) && w.starts_with(|c: char| c.is_lowercase()) && !self.tb.is(w, ctx::FUNCTION);
+        let later = self.tok(after).is_some_and(|w| self.tb.is(w, ctx::RELATIVE) || word(w));
+        (self.tb.units[hit.value].dimension == "duration" && !later).then_some(hit.value)
+    }
+
     /// The modifier written right before token `first` (`around`, `more than`)
     /// and its length in tokens.
     fn modifier_before(&self, first: usize) -> Option<(Modifier, usize)> {
@@ -921,6 +939,17 @@ impl<'a> Parser<'a> {
         }
         if q.kind == K::Number || (q.kind == K::Range && q.unit.is_none()) {
             q.counted = self.counted_after(first, q.end, q.value);
+        }
+        // `3,000 tests per day`, `78,000 times a minute`: a count per unit of time.
+        if q.kind == K::Number {
+            if let Some(per) = self.per_time(first, q.counted.map_or(q.end, |c| c.end)) {
+                let per = &self.tb.units[per];
+                q.kind = K::Quantity;
+                q.unit = Some(rate_name("", per.canonical));
+                q.dimension = Some("frequency");
+                q.si_value = per.factor.map(|f| q.value / f);
+                q.si_unit = q.si_value.map(|_| "Hz");
+            }
         }
         // `rose 64.06 points to 4,577.10`: the unit of the amount compared (`carry.rs`).
         if let Some(carried) = self.carried(&q, before).or_else(|| self.or_more(&q, before)).or_else(|| self.parallel(&q, before)).or_else(|| self.age(&q, before)) {

@@ -114,7 +114,7 @@ impl<'a> Parser<'a> {
                 _ => return None,
             }
         };
-        if self.cw(&after, 0).is_some_and(|w| in_list(w, &["ago", "earlier", "later", "before", "previously"])) {
+        if self.cw(&after, 0).is_some_and(|w| self.tb.is(w, ctx::RELATIVE)) {
             return None;
         }
         Some((per, (!across).then_some(after)))

@@ -171,7 +171,7 @@ impl<'a> Parser<'a> {
 
     /// A word of the context class `class` in the sentence of token `i`, up
     /// to `before` tokens before it and `after` after.
-    pub(super) fn words_near(&self, i: usize, class: u32, before: usize, after: usize) -> bool {
+    pub(super) fn words_near(&self, i: usize, class: u64, before: usize, after: usize) -> bool {
         let stop = |k: usize| matches!(self.s(k), "." | "!" | "?" | ";") || self.gap(k).contains('\n');
         let word = |k: usize| self.kind(k) == Some(T::Word) && self.tb.is(self.s(k), class);
         let mut k = i;
