@@ -311,9 +311,9 @@ impl<'a> Parser<'a> {
     }
 
     /// What the bare number just before `q` takes from it when only `or`
-    /// (`8 or $9`, `2 or 3 times`) or `of` and a determiner (`280 million of
-    /// the 1.5 billion shekels`) stand between them: the unit or noun written
-    /// once, with the second. (A count's noun after `of the`, `5 of the 10
+    /// (`eight or nine euros`, `5 or 6%`, `8 or $9`, `2 or 3 times`) or `of`
+    /// and a determiner (`280 million of the 1.5 billion shekels`) stand
+    /// between them: the unit or noun written once, with the second. (A count's noun after `of the`, `5 of the 10
     /// players`, is already read by `counted.rs`.) Not across an elided
     /// scale (`5 or $6 million`), not a fraction, not from a unit written as
     /// an adjective (`five of the three-ton satellites`).
@@ -332,11 +332,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         // `five of the three-ton satellites`, `two of the 5 km races`: a unit
-        // that measures a noun after it does not measure the number before.
+        // that measures a noun after it does not measure the part before
+        // (alternatives share it: `a 1 or 2 day contract`).
         let adjective = self.text[q.start..q.end].trim_start_matches(['-', '−']).contains('-');
         let next = self.token_from(before, q.end);
         let noun_after = q.unit.is_some() && self.near(next) && self.tok(next).is_some_and(|w| self.noun_shaped(w));
-        if self.scaled(q) != self.scaled(last) || adjective || noun_after {
+        if self.scaled(q) != self.scaled(last) || (of_det && (adjective || noun_after)) {
             return None;
         }
         self.taken_from(q, before)
@@ -538,6 +539,8 @@ mod tests {
     #[test]
     fn a_number_before_or_and_of_the_shares_the_second() {
         assert_eq!(of("It costs about 8 or $9.", "8"), ("money", Some("USD"), None));
+        assert_eq!(of("eight or nine euros", "eight"), ("money", Some("EUR"), None));
+        assert_eq!(of("just a 1 or 2 day contract", "1"), ("quantity", Some("day"), None));
         assert_eq!(of("We could have scored two or three goals.", "two"), ("cardinal", None, Some("goals")));
         assert_eq!(of("He raised 280 million of the 1.5 billion shekels he needs.", "280 million"), ("money", Some("ILS"), None));
         assert_eq!(of("Only 3 of its 20 stores opened.", "3"), ("cardinal", None, Some("stores")));

@@ -464,16 +464,6 @@ impl<'a> Parser<'a> {
                     hyphen_unit = true;
                 }
             }
-            // `eight or nine euros`, `5 or 6%`: alternatives, the unit or
-            // currency written once after the last. The span stays `eight`.
-            let spaced = |t: usize| self.near(t) && !self.glued(t);
-            let or = self.cidx(&c, 0).filter(|&t| self.tok(t).is_some_and(|w| w.eq_ignore_ascii_case("or")) && spaced(t));
-            if let Some(k) = or.map(|t| t + 1).filter(|&k| spaced(k)) {
-                if let Some((t, _)) = self.one_token_number(k).and_then(|last| self.tail_at(&last, true)) {
-                    tail = Some(t);
-                    hyphen_unit = true;
-                }
-            }
         }
         if tail.is_none() && num.bare_fraction {
             return None;
