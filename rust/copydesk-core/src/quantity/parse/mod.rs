@@ -99,6 +99,11 @@ fn is_minus(s: &str) -> bool {
     matches!(s, "-" | "\u{2212}")
 }
 
+/// A word that makes what follows a rate: `per day`, `a barrel`, `an hour`.
+fn is_per(w: &str) -> bool {
+    in_list(w, &["per", "a", "an"])
+}
+
 fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -853,7 +858,7 @@ impl<'a> Parser<'a> {
     fn per_time(&self, first: usize, end: usize) -> Option<usize> {
         let j = self.token_from(first, end);
         let spaced = |t: usize| self.near(t) && !self.glued(t);
-        if !(spaced(j) && spaced(j + 1) && in_list(self.s(j), &["per", "a", "an"])) {
+        if !(spaced(j) && spaced(j + 1) && is_per(self.s(j))) {
             return None;
         }
         let k = j + 1;

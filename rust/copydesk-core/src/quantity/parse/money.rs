@@ -103,7 +103,7 @@ impl<'a> Parser<'a> {
         } else {
             // `h/week`, `USD/share`: the written form of a rate.
             let slash = w == "/" && self.glued(t) && self.glued(t + 1);
-            let per = w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+            let per = is_per(w);
             if !slash && (!per || self.glued(t) != hyphened || !self.near(t) || !self.near(t + 1)) {
                 return None;
             }
